@@ -1,0 +1,90 @@
+"""Shared pieces for the pure parsers: one error type and the field readers they all use.
+
+Parsers turn raw source documents into frozen dataclasses. They import neither Django
+nor requests and never read the clock, so they can be tested on recorded responses alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class ParseError(ValueError):
+    """A source document (or one record in it) does not have the shape we rely on."""
+
+    def __init__(self, message: str, *, where: str = "") -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+
+
+@dataclass(frozen=True)
+class Parsed(Generic[T]):
+    """The records of one document that parsed, and an error for each one that did not."""
+
+    items: tuple[T, ...]
+    errors: tuple[ParseError, ...] = ()
+
+
+def parse_each(raw_items: Iterable[Any], parse_one: Callable[[Any], T], *, where: str) -> Parsed[T]:
+    """Parse every record, keeping the good ones when some are malformed."""
+    items: list[T] = []
+    errors: list[ParseError] = []
+    for index, raw in enumerate(raw_items):
+        try:
+            items.append(parse_one(raw))
+        except ParseError as error:
+            errors.append(ParseError(str(error), where=f"{where}[{index}]"))
+    return Parsed(tuple(items), tuple(errors))
+
+
+def as_mapping(raw: Any, *, where: str) -> Mapping[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise ParseError(f"expected an object, got {type(raw).__name__}", where=where)
+    return raw
+
+
+def as_list(raw: Any, *, where: str) -> list[Any]:
+    if not isinstance(raw, list):
+        raise ParseError(f"expected a list, got {type(raw).__name__}", where=where)
+    return raw
+
+
+def required(raw: Mapping[str, Any], key: str, *, where: str) -> Any:
+    """The value of a field the spec marks required; missing or null is a ParseError."""
+    value = raw.get(key)
+    if value is None:
+        raise ParseError(f"required field {key!r} is missing", where=where)
+    return value
+
+
+def required_int(raw: Mapping[str, Any], key: str, *, where: str) -> int:
+    value = required(raw, key, where=where)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ParseError(f"field {key!r} should be an integer, got {value!r}", where=where)
+    return value
+
+
+_FRACTION = re.compile(r"\.(\d+)")
+
+
+def parse_datetime(value: str | None, *, where: str = "") -> dt.datetime | None:
+    """Parliament's timestamps: ISO 8601, usually without a zone (UK local time), with up
+    to 7 fractional digits (`2021-05-04T10:42:08.0579851`), which Python only takes to 6."""
+    if value is None or value == "":
+        return None
+    text = _FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), str(value))
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise ParseError(f"not a date-time: {value!r}", where=where) from error
+
+
+def parse_date(value: str | None, *, where: str = "") -> dt.date | None:
+    parsed = parse_datetime(value, where=where)
+    return parsed.date() if parsed else None

@@ -1,0 +1,12 @@
+"""Test settings: base.py plus fast hashing and in-memory mail."""
+
+from .base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+HTTP_RATE_LIMIT_PER_SECOND = 0  # replayed responses need no politeness delay
+HTTP_BACKOFF_FACTOR = 0
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Code under test enqueues tasks; they run in-process unless a test starts a real
+# worker and switches this off for itself (tests/tracker/test_celery_worker.py).
+CELERY_TASK_ALWAYS_EAGER = True
