@@ -1,6 +1,15 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from bills import views as bill_views
+
+from .health import healthz
 
 urlpatterns = [
+    path("", bill_views.home, name="home"),
+    path("about/", TemplateView.as_view(template_name="tracker/about.html"), name="about"),
+    path("healthz", healthz, name="healthz"),
+    path("bills/", include("bills.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "tracker.scraping",
+    "tracker.events",
     "bills",
     "amendments",
 ]
@@ -152,7 +153,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+# Production serves collected files (collectstatic into STATIC_ROOT); development serves
+# straight from static/ through whitenoise's finders.
+STATIC_ROOT = env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")) if PRODUCTION else None
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

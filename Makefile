@@ -1,0 +1,44 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a step of those.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# The install stamp is named after pyproject.toml's hash, so a changed pin reinstalls.
+INSTALLED := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+SNAPSHOT := data/snapshots/procurement-bill-2022-23
+HOST_PORT := 127.0.0.1:8000
+
+.PHONY: run test install migrate load serve clean
+
+run: install migrate load serve
+
+test: install
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+migrate: install
+	@mkdir -p var/mail
+	$(BIN)/python manage.py migrate --noinput
+
+# Loads the bundled snapshot through the real scrapers, once per version of the snapshot
+# and of the code that reads it; a second `make run` skips straight to serving.
+load: migrate
+	@hash=$$(cat $$(find $(SNAPSHOT) bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
+	if [ "$$(cat var/loaded-snapshot 2>/dev/null)" = "$$hash" ]; then \
+		echo "Snapshot already loaded ($(SNAPSHOT))."; \
+	else \
+		$(BIN)/python manage.py scrape --snapshot $(SNAPSHOT) && echo "$$hash" > var/loaded-snapshot; \
+	fi
+
+serve: install
+	@echo "Serving the clause tracker on http://$(HOST_PORT)/  (Ctrl-C stops it)"
+	$(BIN)/python manage.py runserver $(HOST_PORT)
+
+clean:
+	rm -rf $(VENV) var

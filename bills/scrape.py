@@ -1,0 +1,76 @@
+"""Scrape steps for bills and members: fetch, parse, then store. Called by the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+
+from tracker.scraping.models import ScrapedBill
+from tracker.scraping.pipeline import ScrapeContext
+
+from . import store
+from .models import Member
+from .sources import bills_api_fetch, members_api_fetch
+from .sources import bills_api_parse as bills_api
+from .sources import members_api_parse as members_api
+
+
+def bill_types_scrape(context: ScrapeContext) -> None:
+    bill_types = _read_pages(context, bills_api_fetch.bill_type_pages(context.session, base_url=settings.BILLS_API_URL),
+                             bills_api.parse_bill_types, url=f"{settings.BILLS_API_URL}/BillTypes")
+    context.recorder.add(store.bill_types_store(bill_types))
+
+
+def stage_types_scrape(context: ScrapeContext) -> None:
+    stage_types = _read_pages(context, bills_api_fetch.stage_type_pages(context.session, base_url=settings.BILLS_API_URL),
+                              bills_api.parse_stage_references, url=f"{settings.BILLS_API_URL}/Stages")
+    context.recorder.add(store.stage_types_store(stage_types))
+
+
+def bill_scrape(context: ScrapeContext, bill_id: int) -> None:
+    """Fetch the bill, its stages and publications, and the members it names; then store
+    them together. What could not be fetched is recorded and left as stored."""
+    recorder, base = context.recorder, settings.BILLS_API_URL
+    bill = None
+    with recorder.fetching(url_hint=f"{base}/Bills/{bill_id}"):
+        bill = bills_api.parse_bill(bills_api_fetch.bill(context.session, base_url=base, bill_id=bill_id))
+    if bill is None:
+        return
+    stages = _read_pages(context, bills_api_fetch.bill_stage_pages(context.session, base_url=base, bill_id=bill_id),
+                         bills_api.parse_bill_stages, url=f"{base}/Bills/{bill_id}/Stages")
+    publications = None
+    with recorder.fetching(url_hint=f"{base}/Bills/{bill_id}/Publications"):
+        parsed = bills_api.parse_bill_publications(
+            bills_api_fetch.publications(context.session, base_url=base, bill_id=bill_id))
+        recorder.parse_errors(parsed.errors, url=f"{base}/Bills/{bill_id}/Publications")
+        publications = parsed.publications
+    members_ensure(context, [s.member.member_id for s in bill.sponsors if s.member])
+    counts = store.bill_store(store.FetchedBill(bill, stages, publications), run=recorder.run)
+    recorder.add(counts)
+    ScrapedBill.objects.create(run=recorder.run, bills_api_id=bill_id, wrote_rows=bool(counts.created or counts.updated))
+
+
+def members_ensure(context: ScrapeContext, member_ids: Iterable[int]) -> None:
+    """Fetch and store the members not stored yet; one the Members API lacks is recorded."""
+    wanted = set(member_ids) - set(Member.objects.filter(members_api_id__in=set(member_ids))
+                                   .values_list("members_api_id", flat=True))
+    fetched = []
+    for member_id in sorted(wanted):
+        with context.recorder.fetching(url_hint=f"{settings.MEMBERS_API_URL}/Members/{member_id}"):
+            fetched.append(members_api.parse_member_item(
+                members_api_fetch.member(context.session, base_url=settings.MEMBERS_API_URL, member_id=member_id)))
+    if fetched:
+        context.recorder.add(store.members_store(fetched))
+
+
+def _read_pages(context: ScrapeContext, pages, parse_page, *, url: str) -> tuple:
+    """The items of a paged list. If a page fails, the items read before it are still
+    returned (upserts never delete, so storing them loses nothing) and the failure is recorded."""
+    items: list = []
+    with context.recorder.fetching(url_hint=url):
+        for raw in pages:
+            page = parse_page(raw)
+            context.recorder.parse_errors(page.errors, url=url)
+            items.extend(page.items)
+    return tuple(items)

@@ -1,0 +1,144 @@
+"""The queries the bill pages need: each page runs a fixed number of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from tracker.scraping.models import ScrapedBill, ScrapeRun
+
+from .models import Bill, BillSponsor, BillStage, Member, Publication, Sitting, StageType
+
+
+def bills_with_activity() -> QuerySet[Bill]:
+    """Bills annotated with `last_activity`: their latest sitting, else the source's last update."""
+    return (
+        Bill.objects.select_related("current_stage__stage_type", "bill_type")
+        .annotate(last_activity=Coalesce(Max("stages__sittings__date"), TruncDate("source_last_update")))
+        .order_by("-last_activity", "-bills_api_id")
+    )
+
+
+@dataclass(frozen=True)
+class BillFilters:
+    q: str = ""
+    session: int | None = None
+    house: str = ""
+    stage_type: int | None = None
+    is_act: bool | None = None
+
+
+def bill_list(*, filters: BillFilters) -> QuerySet[Bill]:
+    bills = bills_with_activity()
+    if filters.q:
+        bills = bills.filter(Q(short_title__icontains=filters.q) | Q(long_title__icontains=filters.q)
+                             | Q(former_short_title__icontains=filters.q))
+    if filters.session is not None:
+        bills = bills.filter(sessions__bills_api_id=filters.session)
+    if filters.house:
+        bills = bills.filter(current_house=filters.house)
+    if filters.stage_type is not None:
+        bills = bills.filter(current_stage__stage_type__bills_api_id=filters.stage_type)
+    if filters.is_act is not None:
+        bills = bills.filter(is_act=filters.is_act)
+    return bills.distinct() if filters.session is not None else bills
+
+
+def recently_moved_bills(*, limit: int = 10) -> list[Bill]:
+    return list(bills_with_activity()[:limit])
+
+
+def current_stage_types() -> QuerySet[StageType]:
+    """The stage types some bill is at now: the choices of the bill list's stage filter."""
+    return StageType.objects.filter(bill_stages__in=Bill.objects.values("current_stage")).distinct().order_by("name")
+
+
+@dataclass(frozen=True)
+class TimelineStage:
+    stage: BillStage
+    house: str
+    name: str
+    sittings: tuple[dt.date | None, ...]
+    is_current: bool
+    is_future: bool
+
+    @property
+    def first_date(self) -> dt.date | None:
+        return next((d for d in self.sittings if d), None)
+
+
+@dataclass(frozen=True)
+class BillPage:
+    bill: Bill
+    sponsors: list[BillSponsor]
+    timeline: list[TimelineStage]
+    next_sitting: tuple[TimelineStage, dt.date] | None
+    publications: list[Publication]
+    last_check: ScrapedBill | None
+    last_change: ScrapedBill | None
+
+
+def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
+    today = today or timezone.localdate()
+    bill = get_object_or_404(
+        Bill.objects.select_related("current_stage__stage_type", "bill_type", "introduced_session"),
+        bills_api_id=bills_api_id,
+    )
+    stages = list(
+        BillStage.objects.filter(bill=bill)
+        .select_related("stage_type")
+        .prefetch_related(Prefetch("sittings", queryset=Sitting.objects.order_by("date", "bills_api_id")))
+        .order_by("sort_order", "bills_api_id")
+    )
+    timeline = [_timeline_stage(stage, bill, today) for stage in stages]
+    upcoming = [(row, date) for row in timeline for date in row.sittings if date and date > today]
+    sponsors = list(bill.sponsors.select_related("member__party"))
+    publications = list(bill.publications.order_by("-display_date", "-bills_api_id"))
+    return BillPage(
+        bill=bill,
+        sponsors=sponsors,
+        timeline=timeline,
+        next_sitting=min(upcoming, key=lambda pair: pair[1]) if upcoming else None,
+        publications=publications,
+        last_check=_latest_scraped(bill.bills_api_id),
+        last_change=_latest_scraped(bill.bills_api_id, wrote_rows=True),
+    )
+
+
+def _latest_scraped(bills_api_id: int, **filters) -> ScrapedBill | None:
+    return (ScrapedBill.objects.filter(bills_api_id=bills_api_id, **filters).select_related("run")
+            .order_by("-run__started_at", "-pk").first())
+
+
+def _timeline_stage(stage: BillStage, bill: Bill, today: dt.date) -> TimelineStage:
+    dates = tuple(sitting.date for sitting in stage.sittings.all())
+    known = [d for d in dates if d]
+    return TimelineStage(
+        stage=stage,
+        house=stage.house,
+        name=stage.description,
+        sittings=dates,
+        is_current=stage.pk == bill.current_stage_id,
+        is_future=bool(known) and min(known) > today,
+    )
+
+
+@dataclass(frozen=True)
+class MemberPage:
+    member: Member
+    sponsored_bills: list[Bill]
+
+
+def member_page(*, members_api_id: int) -> MemberPage:
+    member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
+    bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
+    return MemberPage(member=member, sponsored_bills=bills)
+
+
+def latest_scrape() -> ScrapeRun | None:
+    return ScrapeRun.objects.exclude(status=ScrapeRun.Status.RUNNING).first()

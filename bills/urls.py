@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "bills"
+
+urlpatterns = [
+    path("", views.bill_list, name="list"),
+    path("<int:bills_api_id>/", views.bill_detail, name="detail_short"),
+    path("<int:bills_api_id>/<slug:slug>/", views.bill_detail, name="detail"),
+    path("members/<int:members_api_id>/<slug:slug>/", views.member_detail, name="member"),
+]

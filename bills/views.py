@@ -1,0 +1,39 @@
+"""Thin views: read the URL, call one selector, render."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from . import selectors
+from .forms import BillFilterForm
+from .models import Session
+
+BILLS_PER_PAGE = 25
+
+
+def home(request):
+    return render(request, "bills/home.html", {
+        "bills": selectors.recently_moved_bills(limit=10),
+        "latest_scrape": selectors.latest_scrape(),
+    })
+
+
+def bill_list(request):
+    form = BillFilterForm(request.GET or None, stage_types=selectors.current_stage_types(),
+                          sessions=Session.objects.order_by("-bills_api_id"))
+    filters = form.filters() if form.is_valid() else selectors.BillFilters()
+    page = Paginator(selectors.bill_list(filters=filters), BILLS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "bills/bill_list.html", {"form": form, "page_obj": page, "querystring": query.urlencode()})
+
+
+def bill_detail(request, bills_api_id: int, slug: str = ""):
+    page = selectors.bill_page(bills_api_id=bills_api_id)
+    if slug != page.bill.slug:
+        return redirect(page.bill, permanent=True)
+    return render(request, "bills/bill_detail.html", {"page": page, "bill": page.bill})
+
+
+def member_detail(request, members_api_id: int, slug: str):
+    page = selectors.member_page(members_api_id=members_api_id)
+    return render(request, "bills/member_detail.html", {"page": page, "member": page.member})

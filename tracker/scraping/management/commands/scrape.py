@@ -1,0 +1,57 @@
+"""`manage.py scrape`: fetch, parse and store the tracked bills, live or from a snapshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from tracker.http.client import build_session
+from tracker.http.snapshot import read_manifest
+from tracker.scraping.models import ScrapeRun
+from tracker.scraping.pipeline import per_bill_step_count, scrape
+
+
+class Command(BaseCommand):
+    help = "Scrape bills from the UK Parliament sources (live, or replayed from a snapshot)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--bill", type=int, action="append", dest="bills", metavar="ID",
+                            help="Bills API id of a bill to scrape (repeatable). Default: the tracked bills.")
+        source = parser.add_mutually_exclusive_group()
+        source.add_argument("--snapshot", metavar="DIR", help="Replay responses from this snapshot directory.")
+        source.add_argument("--record", metavar="DIR", help="Scrape live and record every response here.")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+
+    def handle(self, *args, bills=None, snapshot=None, record=None, no_progress=False, **options) -> None:
+        if snapshot and not (Path(snapshot) / "index.jsonl").is_file():
+            raise CommandError(f"{snapshot} is not a snapshot directory (no index.jsonl).")
+        bill_ids = bills or settings.TRACKED_BILL_IDS
+        session = build_session(snapshot_dir=snapshot, record_dir=record)
+        source = f"snapshot {snapshot}" if snapshot else f"live, recording to {record}" if record else "live"
+        with tqdm(total=per_bill_step_count(len(bill_ids)), disable=no_progress, unit="step",
+                  file=self.stderr._out) as bar:
+            def on_step(label: str) -> None:
+                bar.set_description(label)
+                bar.update(1)
+
+            run = scrape(bill_ids=bill_ids, session=session, source=source, on_step=on_step,
+                         reconstructed=bool(snapshot and read_manifest(snapshot).get("reconstructed")))
+        self._report(run)
+
+    def _report(self, run: ScrapeRun) -> None:
+        summary = (f"Scrape {run.pk} {run.get_status_display().lower()}: {run.created} created, "
+                   f"{run.updated} updated, {run.unchanged} unchanged, {run.failed} failed, "
+                   f"{run.missing} not found at the source.")
+        if run.wrote_nothing:
+            summary += " Nothing new: no rows written."
+        for problem in run.problems.all():
+            self.stderr.write(f"  {problem.get_kind_display()} [{problem.step}] {problem.message}")
+        if run.status == ScrapeRun.Status.SUCCEEDED:
+            self.stdout.write(self.style.SUCCESS(summary))
+        else:
+            self.stdout.write(self.style.WARNING(summary))
+            raise CommandError("Some records could not be scraped; see the problems above "
+                               f"and scrape run {run.pk} in the admin.", returncode=1)

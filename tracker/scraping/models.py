@@ -1,0 +1,70 @@
+from django.db import models
+
+
+class ScrapeRun(models.Model):
+    """One run of the scraper: what it read from, what it wrote, and what went wrong."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        PARTIAL = "partial", "Finished with failures"
+        FAILED = "failed", "Failed"
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.RUNNING)
+    source = models.CharField(max_length=500, help_text="live, or the snapshot replayed or recorded")
+    reconstructed = models.BooleanField(default=False, help_text="replayed a snapshot whose manifest says it was "
+                                        "reconstructed from secondary sources, not recorded")
+    trigger = models.CharField(max_length=50, default="command", help_text="command, task or admin")
+    bill_ids = models.JSONField(default=list, blank=True)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    missing = models.PositiveIntegerField(default=0, help_text="records the source answered 404 for")
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Scrape {self.pk} ({self.get_status_display()}, {self.source})"
+
+    @property
+    def wrote_nothing(self) -> bool:
+        return self.created == 0 and self.updated == 0
+
+
+class ScrapeProblem(models.Model):
+    """Something a run could not fetch or read: recorded with its URL, and the run went on."""
+
+    class Kind(models.TextChoices):
+        NOT_FOUND = "not_found", "Not found at the source"
+        FETCH_FAILED = "fetch_failed", "Fetch failed"
+        PARSE_ERROR = "parse_error", "Could not be read"
+        LOCKED = "locked", "Skipped: another run holds the bill"
+
+    run = models.ForeignKey(ScrapeRun, on_delete=models.CASCADE, related_name="problems")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    step = models.CharField(max_length=50)
+    url = models.URLField(max_length=1000, blank=True)
+    message = models.TextField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.url or self.step}"
+
+
+class ScrapedBill(models.Model):
+    """A bill one run read, and whether the run wrote any of its rows: the bill page's
+    "last checked" and "last changed" come from here, so checking writes no bill row."""
+
+    run = models.ForeignKey(ScrapeRun, on_delete=models.CASCADE, related_name="scraped_bills")
+    bills_api_id = models.IntegerField(db_index=True)
+    wrote_rows = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["run", "bills_api_id"], name="unique_bill_per_run")]

@@ -1,0 +1,92 @@
+"""The ordered list of scrape steps, and the one function that runs them.
+
+Order lives here and nowhere else. Each step is a service function in its app that takes
+the run's context (and a bill id, for per-bill steps); the `scrape` command and the Celery
+tasks both call `scrape()`, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import requests
+from django.core.cache import cache
+from django.utils.module_loading import import_string
+
+from .models import ScrapeProblem, ScrapeRun
+from .runs import RunRecorder
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    function: str  # dotted path, imported when the step runs
+    per_bill: bool = True
+
+
+STEPS: tuple[Step, ...] = (
+    Step("bill types", "bills.scrape.bill_types_scrape", per_bill=False),
+    Step("stage types", "bills.scrape.stage_types_scrape", per_bill=False),
+    Step("bill", "bills.scrape.bill_scrape"),
+)
+
+
+@dataclass
+class ScrapeContext:
+    session: requests.Session
+    recorder: RunRecorder
+
+
+LOCK_SECONDS = 60 * 60
+
+
+@contextmanager
+def bill_lock(bill_id: int) -> Iterator[bool]:
+    """True when this run may scrape the bill; False while another run holds it."""
+    key = f"scrape-lock:bill:{bill_id}"
+    acquired = cache.add(key, "locked", LOCK_SECONDS)
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            cache.delete(key)
+
+
+def scrape(
+    *,
+    bill_ids: Iterable[int],
+    session: requests.Session,
+    source: str,
+    reconstructed: bool = False,
+    trigger: str = "command",
+    steps: tuple[Step, ...] = STEPS,
+    on_step: Callable[[str], None] | None = None,
+) -> ScrapeRun:
+    """Run every step for every bill, recording counts and problems on one ScrapeRun."""
+    bill_ids = list(dict.fromkeys(bill_ids))
+    recorder = RunRecorder.start(source=source, bill_ids=bill_ids, trigger=trigger, reconstructed=reconstructed)
+    context = ScrapeContext(session=session, recorder=recorder)
+    for step in (s for s in steps if not s.per_bill):
+        _run_step(context, step, on_step)
+    for bill_id in bill_ids:
+        with bill_lock(bill_id) as acquired:
+            if not acquired:
+                recorder.step = "lock"
+                recorder.problem(ScrapeProblem.Kind.LOCKED, f"bill {bill_id} is being scraped by another run")
+                continue
+            for step in (s for s in steps if s.per_bill):
+                _run_step(context, step, on_step, bill_id)
+    return recorder.finish()
+
+
+def _run_step(context: ScrapeContext, step: Step, on_step, *args) -> None:
+    context.recorder.step = step.name
+    if on_step:
+        on_step(f"{step.name} {args[0]}" if args else step.name)
+    import_string(step.function)(context, *args)
+
+
+def per_bill_step_count(bill_count: int, steps: tuple[Step, ...] = STEPS) -> int:
+    return sum(bill_count if step.per_bill else 1 for step in steps)

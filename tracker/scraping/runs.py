@@ -1,0 +1,81 @@
+"""The scrape-run record, kept up to date while a run goes on."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from contextlib import contextmanager
+
+from django.utils import timezone
+
+from tracker.http.fetch import FetchError
+from tracker.parsing import ParseError
+
+from .counts import StoreCounts
+from .models import ScrapeProblem, ScrapeRun
+
+logger = logging.getLogger(__name__)
+
+
+class RunRecorder:
+    """Collects counts and problems for one ScrapeRun; each problem is saved as it happens."""
+
+    def __init__(self, run: ScrapeRun) -> None:
+        self.run = run
+        self.step = ""
+
+    @classmethod
+    def start(cls, *, source: str, bill_ids: Iterable[int], trigger: str, reconstructed: bool = False) -> "RunRecorder":
+        return cls(ScrapeRun.objects.create(source=source, bill_ids=list(bill_ids), trigger=trigger,
+                                            reconstructed=reconstructed))
+
+    def add(self, counts: StoreCounts) -> None:
+        self.run.created += counts.created
+        self.run.updated += counts.updated
+        self.run.unchanged += counts.unchanged
+        self.run.failed += counts.failed
+
+    def problem(self, kind: str, message: str, *, url: str = "") -> None:
+        if kind == ScrapeProblem.Kind.NOT_FOUND:
+            self.run.missing += 1
+        else:
+            self.run.failed += 1
+        logger.warning("%s [%s] %s %s", kind, self.step, message, url)
+        ScrapeProblem.objects.create(run=self.run, kind=kind, step=self.step, url=url[:1000], message=message)
+
+    def fetch_failed(self, error: FetchError) -> None:
+        kind = ScrapeProblem.Kind.NOT_FOUND if error.not_found else ScrapeProblem.Kind.FETCH_FAILED
+        self.problem(kind, str(error), url=error.url)
+
+    def parse_errors(self, errors: Iterable[ParseError], *, url: str) -> None:
+        for error in errors:
+            self.problem(ScrapeProblem.Kind.PARSE_ERROR, str(error), url=url)
+
+    @contextmanager
+    def fetching(self, *, url_hint: str = ""):
+        """Record a failed fetch or an unreadable document and let the run go on.
+
+        The caller's block is abandoned, so nothing half-read reaches the store."""
+        try:
+            yield
+        except FetchError as error:
+            self.fetch_failed(error)
+        except ParseError as error:
+            self.parse_errors([error], url=url_hint)
+
+    def finish(self) -> ScrapeRun:
+        run = self.run
+        run.finished_at = timezone.now()
+        if run.failed:
+            run.status = ScrapeRun.Status.PARTIAL
+        else:
+            run.status = ScrapeRun.Status.SUCCEEDED
+        run.save()
+        return run
+
+    def abort(self, reason: str) -> ScrapeRun:
+        self.problem(ScrapeProblem.Kind.FETCH_FAILED, reason)
+        self.run.status = ScrapeRun.Status.FAILED
+        self.run.finished_at = timezone.now()
+        self.run.save()
+        return self.run

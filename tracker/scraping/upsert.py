@@ -1,0 +1,99 @@
+"""Idempotent bulk upserts keyed on the source's ids: the one way scraped rows are written.
+
+Existing rows for the incoming keys are loaded in one query, compared field by field, and
+only new or changed rows are written (`bulk_create` / `bulk_update`). A second run over the
+same data therefore writes nothing, and rows are never deleted and recreated, so primary
+keys (and every link to them) stay stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from django.db import models
+
+from .counts import StoreCounts
+
+CHUNK = 500
+
+
+@dataclass
+class UpsertResult:
+    counts: StoreCounts
+    objects: dict[Any, models.Model]
+    created_keys: set = field(default_factory=set)
+    changed_fields: dict[Any, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+
+
+def _chunks(values: Iterable, size: int = CHUNK):
+    iterator = iter(values)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def bulk_upsert(
+    model: type[models.Model],
+    *,
+    key: str | tuple[str, ...],
+    rows: Mapping[Any, Mapping[str, Any]],
+) -> UpsertResult:
+    """Write `rows` ({key value: {field: value}}) so the table matches them.
+
+    `key` is the natural key: one field (e.g. "bills_api_id") or several (then the row keys
+    are tuples). `changed_fields` maps each updated key to {field: (old, new)}, so callers
+    can record change events for the fields they watch.
+    """
+    key_fields = (key,) if isinstance(key, str) else key
+    existing = _load_existing(model, key_fields, list(rows))
+    to_create, to_update, touched = [], [], set()
+    result = UpsertResult(StoreCounts(), {})
+    unchanged = 0
+    for row_key, values in rows.items():
+        obj = existing.get(row_key)
+        if obj is None:
+            obj = model(**dict(zip(key_fields, _as_tuple(row_key))), **values)
+            to_create.append(obj)
+            result.created_keys.add(row_key)
+        else:
+            diff = {name: (getattr(obj, name), value) for name, value in values.items() if getattr(obj, name) != value}
+            if diff:
+                for name, (_, value) in diff.items():
+                    setattr(obj, name, value)
+                to_update.append(obj)
+                touched.update(diff)
+                result.changed_fields[row_key] = diff
+            else:
+                unchanged += 1
+        result.objects[row_key] = obj
+    if to_create:
+        model.objects.bulk_create(to_create, batch_size=CHUNK)  # SQLite and PostgreSQL return the new ids
+    if to_update:
+        model.objects.bulk_update(to_update, sorted(touched), batch_size=CHUNK)
+    result.counts = StoreCounts(created=len(to_create), updated=len(to_update), unchanged=unchanged)
+    return result
+
+
+def _as_tuple(row_key: Any) -> tuple:
+    return row_key if isinstance(row_key, tuple) else (row_key,)
+
+
+def _load_existing(model, key_fields: tuple[str, ...], keys: list) -> dict[Any, models.Model]:
+    found: dict[Any, models.Model] = {}
+    if not keys:
+        return found
+    if len(key_fields) == 1:
+        for chunk in _chunks(keys):
+            for obj in model.objects.filter(**{f"{key_fields[0]}__in": chunk}):
+                found[getattr(obj, key_fields[0])] = obj
+        return found
+    wanted = set(keys)
+    # Composite keys: narrow by the first field, then match the whole key in Python.
+    for chunk in _chunks({k[0] for k in keys}):
+        for obj in model.objects.filter(**{f"{key_fields[0]}__in": chunk}):
+            obj_key = tuple(getattr(obj, name) for name in key_fields)
+            if obj_key in wanted:
+                found[obj_key] = obj
+    return found
