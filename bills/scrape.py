@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
 
 from tracker.scraping.models import ScrapedBill
 from tracker.scraping.pipeline import ScrapeContext
+from tracker.scraping.values import uk_aware
 
 from . import store
 from .models import Member
@@ -74,3 +76,20 @@ def _read_pages(context: ScrapeContext, pages, parse_page, *, url: str) -> tuple
             context.recorder.parse_errors(page.errors, url=url)
             items.extend(page.items)
     return tuple(items)
+
+
+def bills_updated_since(context: ScrapeContext, since: dt.datetime) -> list[int]:
+    """Ids of the bills the source updated at or after `since`, read from the bill list
+    newest first; reading stops at the first page with nothing that recent."""
+    since = uk_aware(since)
+    found: list[int] = []
+    url = f"{settings.BILLS_API_URL}/Bills"
+    with context.recorder.fetching(url_hint=url):
+        for raw in bills_api_fetch.bills_by_last_update_pages(context.session, base_url=settings.BILLS_API_URL):
+            page = bills_api.parse_bill_list(raw)
+            context.recorder.parse_errors(page.errors, url=url)
+            recent = [bill.bill_id for bill in page.items if uk_aware(bill.last_update) >= since]
+            found.extend(recent)
+            if not recent:
+                break
+    return found

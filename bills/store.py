@@ -91,7 +91,7 @@ def bill_store(fetched: FetchedBill, *, run: ScrapeRun | None = None) -> StoreCo
     bill_result = bulk_upsert(Bill, key="bills_api_id", rows={source.bill_id: _bill_row(fetched)})
     bill = bill_result.objects[source.bill_id]
     counts = sessions.counts + stage_types.counts + bill_result.counts
-    bill.sessions.add(*(sessions.objects[i] for i in source.included_session_ids if i in sessions.objects))
+    counts += _sessions_link(bill, [sessions.objects[i] for i in source.included_session_ids])
 
     stages = bulk_upsert(BillStage, key="bills_api_id", rows={
         s.id: {
@@ -149,6 +149,14 @@ def _bill_row(fetched: FetchedBill) -> dict:
         acts = [p for p in fetched.publications if p.publication_type and p.publication_type.name == ACT_PUBLICATION_TYPE]
         row["act_name"] = text(acts[-1].title) if acts else ""
     return row
+
+
+def _sessions_link(bill: Bill, sessions: list[Session]) -> StoreCounts:
+    """Add the sessions the bill is not yet linked to (`add` alone would write every time)."""
+    linked = set(bill.sessions.values_list("pk", flat=True))
+    missing = [session for session in sessions if session.pk not in linked]
+    bill.sessions.add(*missing)
+    return StoreCounts(created=len(missing))
 
 
 def _current_stage_store(bill: Bill, source: bills_api.Bill, bill_result) -> StoreCounts:

@@ -39,7 +39,7 @@ _TAG = re.compile(r"<[^>]*>")  # after _BLOCK_CLEANER every "<" left opens a bar
 def clean_html(html_fragment: str | None) -> str:
     """Only p, br, em, strong, b, i, ul, ol, li, blockquote, sup, sub and a[href] survive;
     links keep http, https and mailto addresses only and get rel="nofollow noopener";
-    script and style go with their contents, and so do all other attributes."""
+    script and style are dropped with their contents, and every other attribute is dropped."""
     if not html_fragment:
         return ""
     return _FORMATTING_CLEANER.clean(html_fragment)

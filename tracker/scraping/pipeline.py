@@ -7,6 +7,7 @@ tasks both call `scrape()`, so they cannot drift apart.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +32,10 @@ STEPS: tuple[Step, ...] = (
     Step("stage types", "bills.scrape.stage_types_scrape", per_bill=False),
     Step("bill", "bills.scrape.bill_scrape"),
 )
+
+
+# Finds the bills the source changed since a time: (context, since) -> [bill id].
+DISCOVER_UPDATED = "bills.scrape.bills_updated_since"
 
 
 @dataclass
@@ -62,12 +67,19 @@ def scrape(
     reconstructed: bool = False,
     trigger: str = "command",
     steps: tuple[Step, ...] = STEPS,
+    updated_since: dt.datetime | None = None,
     on_step: Callable[[str], None] | None = None,
 ) -> ScrapeRun:
-    """Run every step for every bill, recording counts and problems on one ScrapeRun."""
-    bill_ids = list(dict.fromkeys(bill_ids))
+    """Run every step for every bill (and, with `updated_since`, every bill the source
+    changed since then), recording counts and problems on one ScrapeRun."""
+    bill_ids = list(bill_ids)
     recorder = RunRecorder.start(source=source, bill_ids=bill_ids, trigger=trigger, reconstructed=reconstructed)
     context = ScrapeContext(session=session, recorder=recorder)
+    if updated_since is not None:
+        recorder.step = "bills updated"
+        bill_ids += import_string(DISCOVER_UPDATED)(context, updated_since)
+    bill_ids = list(dict.fromkeys(bill_ids))
+    recorder.run.bill_ids = bill_ids
     for step in (s for s in steps if not s.per_bill):
         _run_step(context, step, on_step)
     for bill_id in bill_ids:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.dateparse import parse_date, parse_datetime
 from tqdm import tqdm
 
 from tracker.http.client import build_session
@@ -23,23 +25,42 @@ class Command(BaseCommand):
         source = parser.add_mutually_exclusive_group()
         source.add_argument("--snapshot", metavar="DIR", help="Replay responses from this snapshot directory.")
         source.add_argument("--record", metavar="DIR", help="Scrape live and record every response here.")
+        parser.add_argument("--updated-since", nargs="?", const="last", metavar="DATE",
+                            help="Also scrape every bill the source updated since DATE (ISO 8601), "
+                                 "or, with no DATE, since the last scrape run started.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
-    def handle(self, *args, bills=None, snapshot=None, record=None, no_progress=False, **options) -> None:
+    def handle(self, *args, bills=None, snapshot=None, record=None, updated_since=None, no_progress=False,
+               **options) -> None:
         if snapshot and not (Path(snapshot) / "index.jsonl").is_file():
             raise CommandError(f"{snapshot} is not a snapshot directory (no index.jsonl).")
-        bill_ids = bills or settings.TRACKED_BILL_IDS
+        since = self._since(updated_since)
+        bill_ids = bills or ([] if since else settings.TRACKED_BILL_IDS)
         session = build_session(snapshot_dir=snapshot, record_dir=record)
         source = f"snapshot {snapshot}" if snapshot else f"live, recording to {record}" if record else "live"
-        with tqdm(total=per_bill_step_count(len(bill_ids)), disable=no_progress, unit="step",
+        with tqdm(total=None if since else per_bill_step_count(len(bill_ids)), disable=no_progress, unit="step",
                   file=self.stderr._out) as bar:
             def on_step(label: str) -> None:
                 bar.set_description(label)
                 bar.update(1)
 
-            run = scrape(bill_ids=bill_ids, session=session, source=source, on_step=on_step,
+            run = scrape(bill_ids=bill_ids, session=session, source=source, on_step=on_step, updated_since=since,
                          reconstructed=bool(snapshot and read_manifest(snapshot).get("reconstructed")))
         self._report(run)
+
+    @staticmethod
+    def _since(value: str | None) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value == "last":
+            last = ScrapeRun.objects.exclude(status=ScrapeRun.Status.RUNNING).order_by("-started_at").first()
+            if last is None:
+                raise CommandError("--updated-since needs a date: there is no earlier scrape run to start from.")
+            return last.started_at
+        parsed = parse_datetime(value) or (dt.datetime.combine(parse_date(value), dt.time()) if parse_date(value) else None)
+        if parsed is None:
+            raise CommandError(f"--updated-since: {value!r} is not an ISO 8601 date or date-time.")
+        return parsed
 
     def _report(self, run: ScrapeRun) -> None:
         summary = (f"Scrape {run.pk} {run.get_status_display().lower()}: {run.created} created, "
