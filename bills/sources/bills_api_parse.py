@@ -226,7 +226,7 @@ class BillSummary:
     former_short_title: str | None
     current_house: str  # "Unassigned" once the bill is an Act
     originating_house: str
-    last_update: dt.datetime
+    last_update: dt.datetime | None  # metadata only: a bill without it is still read
     bill_withdrawn: dt.datetime | None
     is_defeated: bool
     bill_type_id: int
@@ -310,7 +310,7 @@ def _bill_summary_fields(raw: Mapping[str, Any], *, where: str) -> dict[str, Any
         "former_short_title": optional_str(raw, "formerShortTitle", where=where),
         "current_house": required_str(raw, "currentHouse", where=where),
         "originating_house": required_str(raw, "originatingHouse", where=where),
-        "last_update": _required_datetime(raw, "lastUpdate", where=where),
+        "last_update": optional_datetime(raw, "lastUpdate", where=where),
         "bill_withdrawn": optional_datetime(raw, "billWithdrawn", where=where),
         "is_defeated": required_bool(raw, "isDefeated", where=where),
         "bill_type_id": required_int(raw, "billTypeId", where=where),

@@ -64,9 +64,12 @@ def test_new_clauses_with_their_titles_and_text(paper):
 
 def test_explanatory_statements_and_the_new_marker(paper):
     nc1, nc2 = paper.amendments
-    assert nc1.explanatory_statement.startswith("This new clause adjusts Section 40 of the Data Protection Act 2018")
+    assert nc1.explanatory_statement.startswith(
+        "This new clause adjusts Section 40 of the Data Protection Act 2018"
+    )
     assert nc2.explanatory_statement.startswith(
-        "This new clause, which is intended to be placed in Part 3 (Customer data and business data) of the Bill,"
+        "This new clause, which is intended to be placed in Part 3 (Customer data and business "
+        "data) of the Bill,"
     )
     assert (nc1.status_indicator, nc2.status_indicator) == (None, "★")
 
@@ -88,8 +91,12 @@ def _paper(*components: str) -> bytes:
 def _amendment(number: str, instruction: str, amendment_type: str = "amendment") -> str:
     return f"""<component class="amendment"><amendment name="hcamnd">
       <amendmentBody eId="amnd_{number}" ukl:type="{amendment_type}">
-        <amendmentHeading><block name="proposer"><docIntroducer refersTo="amnd_{number}#person-1">A Member</docIntroducer></block></amendmentHeading>
-        <amendmentContent><tblock><num>{number}</num><block name="instruction"><mod>{instruction}</mod></block></tblock></amendmentContent>
+        <amendmentHeading><block name="proposer">
+          <docIntroducer refersTo="amnd_{number}#person-1">A Member</docIntroducer>
+        </block></amendmentHeading>
+        <amendmentContent><tblock><num>{number}</num>
+          <block name="instruction"><mod>{instruction}</mod></block>
+        </tblock></amendmentContent>
       </amendmentBody></amendment></component>"""
 
 

@@ -271,3 +271,9 @@ def test_page_without_total_results_is_an_error():
 
     with pytest.raises(ParseError, match="totalResults"):
         parse_bill_stages(raw)
+
+
+def test_a_bill_without_last_update_is_still_read():
+    raw = load("spec_shaped_bill.json")
+    del raw["lastUpdate"]
+    assert parse_bill(raw).last_update is None

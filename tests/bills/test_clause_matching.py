@@ -79,8 +79,10 @@ WORDING = {
 }
 
 
-def _clause(number: int, topic: str, *, heading: str | None = None, kind: str = "clause",
-            guid: str | None = None, part: Division | None = None, text: str | None = None) -> Provision:
+def _clause(
+    number: int, topic: str, *, heading: str | None = None, kind: str = "clause",
+    guid: str | None = None, part: Division | None = None, text: str | None = None,
+) -> Provision:
     return Provision(
         kind=kind, number=str(number), heading=heading or topic.capitalize(),
         text=WORDING[topic] if text is None else text, guid=guid, part=part,
