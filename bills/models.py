@@ -77,7 +77,7 @@ class Session(models.Model):
     name = models.CharField(max_length=50, blank=True, help_text="blank: not recorded by the source")
 
     def __str__(self) -> str:
-        return self.name or f"Session {self.bills_api_id}"
+        return self.name or f"session {self.bills_api_id} (name not recorded)"
 
 
 class Bill(models.Model):

@@ -196,7 +196,7 @@ def _publications_store(bill: Bill, publications: Iterable[bills_api.BillPublica
         p.id: {
             "bill_id": bill.pk,
             "title": text(p.title),
-            "house": p.house,
+            "house": text(p.house),
             "publication_type_api_id": p.publication_type.id if p.publication_type else None,
             "publication_type": text(p.publication_type.name) if p.publication_type else "",
             "display_date": uk_aware(p.display_date),

@@ -81,13 +81,6 @@ def parse_each_in(
     return parse_each(as_list(raw.get(key) or [], where=where), parse_one, where=where)
 
 
-def _required_datetime(raw: Mapping[str, Any], key: str, *, where: str) -> dt.datetime:
-    parsed = parse_datetime(required_str(raw, key, where=where), where=f"{where}.{key}")
-    if parsed is None:
-        raise ParseError(f"required field {key!r} is empty", where=where)
-    return parsed
-
-
 def _tuple_of(
     raw: Mapping[str, Any], key: str, parse: Callable[[Any], T], *, where: str
 ) -> tuple[T, ...]:
@@ -422,10 +415,10 @@ class BillPublication:
     """Mirrors the Bills API BillPublication schema."""
 
     id: int
-    house: str
+    house: str | None  # a publication with no House or date is still worth listing
     title: str | None
     publication_type: PublicationType | None
-    display_date: dt.datetime
+    display_date: dt.datetime | None
     links: tuple[PublicationLink, ...]
     files: tuple[PublicationDocument, ...]
 
@@ -479,10 +472,10 @@ def parse_bill_publication(raw: Any) -> BillPublication:
     raw = as_mapping(raw, where=where)
     return BillPublication(
         id=required_int(raw, "id", where=where),
-        house=required_str(raw, "house", where=where),
+        house=optional_str(raw, "house", where=where),
         title=optional_str(raw, "title", where=where),
         publication_type=optional_object(raw, "publicationType", _parse_publication_type),
-        display_date=_required_datetime(raw, "displayDate", where=where),
+        display_date=optional_datetime(raw, "displayDate", where=where),
         links=_tuple_of(raw, "links", _parse_publication_link, where=where),
         files=_tuple_of(raw, "files", _parse_publication_document, where=where),
     )

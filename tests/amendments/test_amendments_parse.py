@@ -114,10 +114,21 @@ def test_missing_or_ill_typed_field_is_a_parse_error(field, value):
 
 def test_a_malformed_sponsor_fails_its_amendment_rather_than_vanishing():
     raw = first_search_item()
-    del raw["sponsors"][1]["isLead"]
+    raw["sponsors"][1]["isLead"] = "yes"
 
     with pytest.raises(ParseError, match=r"sponsors\[1\].*'isLead'"):
         parse_amendment_search_item(raw)
+
+
+def test_absent_lead_flag_and_type_read_as_not_given():
+    raw = first_search_item()
+    del raw["sponsors"][1]["isLead"]
+    del raw["amendmentType"]
+
+    item = parse_amendment_search_item(raw)
+
+    assert [s.is_lead for s in item.sponsors] == [True, None, False]
+    assert item.amendment_type is None
 
 
 def test_amendment_decisions_are_the_fourteen_values_of_the_2025_spec():

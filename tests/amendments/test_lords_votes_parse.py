@@ -96,14 +96,28 @@ def test_is_inquorate_is_in_the_spec_but_absent_from_the_real_response():
 def test_a_missing_count_fails_only_its_division():
     good = division_3172()
     bad = division_3172()
-    del bad["memberContentCount"]
+    del bad["authoritativeContentCount"]
 
     parsed = parse_lords_division_search([bad, good])
 
     assert [d.division_id for d in parsed.items] == [3172]
     assert len(parsed.errors) == 1
     assert "[0]" in str(parsed.errors[0])
-    assert "'memberContentCount'" in str(parsed.errors[0])
+    assert "'authoritativeContentCount'" in str(parsed.errors[0])
+
+
+def test_absent_number_flags_and_member_counts_read_as_not_given():
+    raw = division_3172()
+    for key in ("number", "isWhipped", "divisionHadTellers", "memberContentCount", "tellerNotContentCount",
+                "divisionWasExclusivelyRemote"):
+        del raw[key]
+
+    division = parse_lords_division(raw)
+
+    assert (division.number, division.is_whipped, division.division_had_tellers) == (None, None, None)
+    assert (division.member_content_count, division.teller_not_content_count) == (None, None)
+    assert division.division_was_exclusively_remote is None
+    assert division.authoritative_content_count == 36
 
 
 def test_a_voter_without_party_is_main_party_fails_the_division():

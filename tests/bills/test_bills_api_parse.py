@@ -62,9 +62,19 @@ def test_publication_houses_are_kept_as_given():
     assert [houses.count(house) for house in ("Commons", "Lords", "Unassigned")] == [36, 3, 2]
 
 
-def test_a_malformed_publication_fails_alone():
+def test_a_publication_without_house_or_date_is_kept():
     raw = load("bills_bill_512_publications.json")
     del raw["publications"][3]["displayDate"]
+    del raw["publications"][3]["house"]
+
+    publication = parse_bill_publications(raw).publications[3]
+
+    assert (publication.id, publication.house, publication.display_date) == (2754, None, None)
+
+
+def test_a_malformed_publication_fails_alone():
+    raw = load("bills_bill_512_publications.json")
+    raw["publications"][3]["displayDate"] = "8 April 2010"
 
     publications = parse_bill_publications(raw)
 
