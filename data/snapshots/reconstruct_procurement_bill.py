@@ -21,8 +21,9 @@ import shutil
 import sys
 from pathlib import Path
 
-PACK = Path("/work/shared/reference/parliament")
-REFERENCE = "/work/shared/reference/parliament/PROCUREMENT_BILL.md"
+# The reference pack sits beside the repository (../shared), as on every machine of the project.
+PACK = Path(__file__).resolve().parents[3] / "shared" / "reference" / "parliament"
+REFERENCE = "../shared/reference/parliament/PROCUREMENT_BILL.md"
 SAMPLES = PACK / "samples"
 OUT = Path(__file__).resolve().parent / "procurement-bill-2022-23"
 HANSARD_BODIES = "bodies/hansard/"
