@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db import models
 
+from tracker.corrections.services import overrides_apply
+
 from .counts import StoreCounts
 
 CHUNK = 500
@@ -48,6 +50,7 @@ def bulk_upsert(
     """
     key_fields = (key,) if isinstance(key, str) else key
     existing = _load_existing(model, key_fields, list(rows))
+    rows = overrides_apply(model, existing, rows)  # an editor's correction outlives every re-scrape
     to_create, to_update, touched = [], [], set()
     result = UpsertResult(StoreCounts(), {})
     unchanged = 0

@@ -7,6 +7,7 @@ turns on the hardening that `check --deploy` asks for.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -38,10 +39,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",
     "tracker.scraping",
     "tracker.events",
+    "tracker.corrections",
     "bills",
     "amendments",
+    "tracker.alerts",
 ]
 
 MIDDLEWARE = [
@@ -55,7 +59,18 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Admin logins: django-axes locks an account and address out after repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "tracker.urls"
 WSGI_APPLICATION = "tracker.wsgi.application"
@@ -122,6 +137,31 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Clause tracker <alerts@localhost>")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; an alert batch stops this long before its lease ends
+
+# Alerts (tracker/alerts): subscriptions, the delivery outbox, digests.
+ALERTS_CONFIRM_MAX_AGE_HOURS = env.int("ALERTS_CONFIRM_MAX_AGE_HOURS", default=72)  # unconfirmed requests expire
+ALERTS_CONFIRMATION_RESEND_SECONDS = env.int("ALERTS_CONFIRMATION_RESEND_SECONDS", default=60 * 60)
+ALERTS_MANAGE_LINK_MAX_AGE_DAYS = env.int("ALERTS_MANAGE_LINK_MAX_AGE_DAYS", default=30)
+ALERTS_SUBSCRIBE_LIMIT_PER_IP = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_IP", default=20)  # attempts an hour
+ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", default=5)  # an hour
+ALERTS_SEND_BATCH_SIZE = env.int("ALERTS_SEND_BATCH_SIZE", default=500)  # emails per claim and SMTP connection
+ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=10 * 60)
+ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=10)  # claims of one email before it is left to an admin
+ALERTS_TASK_QUEUE = env.str("ALERTS_TASK_QUEUE", default="")  # empty: Celery's default queue
+ALERTS_MESSAGE_ID_DOMAIN = env.str("ALERTS_MESSAGE_ID_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
+ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=7)  # local time
+if ALERTS_CLAIM_LEASE_SECONDS <= EMAIL_TIMEOUT:
+    raise ImproperlyConfigured("ALERTS_CLAIM_LEASE_SECONDS must be longer than EMAIL_TIMEOUT.")
+_ALERTS_QUEUE = {"queue": ALERTS_TASK_QUEUE} if ALERTS_TASK_QUEUE else {}
+CELERY_BEAT_SCHEDULE.update({
+    # Also re-sends what a dead worker's lease gave back.
+    "alerts-send-pending": {"task": "alerts.deliveries_send", "schedule": 60.0, "options": _ALERTS_QUEUE},
+    "alerts-daily-digest": {"task": "alerts.digests_send", "schedule": crontab(hour=ALERTS_DIGEST_HOUR, minute=0),
+                            "options": _ALERTS_QUEUE},
+    "alerts-expire-requests": {"task": "alerts.subscriptions_expire", "schedule": crontab(hour=3, minute=17),
+                               "options": _ALERTS_QUEUE},
+})
 
 # Parliament sources. Links a source hands back are followed as given.
 BILLS_API_URL = env.str("BILLS_API_URL", default="https://bills-api.parliament.uk/api/v1")
