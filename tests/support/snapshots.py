@@ -11,6 +11,10 @@ from tests.conftest import REPO
 FIXTURES = REPO / "tests" / "fixtures"
 BILLS = "https://bills-api.parliament.uk/api/v1"
 MEMBERS = "https://members-api.parliament.uk/api"
+COMMONS_VOTES = "https://commonsvotes-api.parliament.uk/data"
+LORDS_VOTES = "https://lordsvotes-api.parliament.uk/data"
+EMPTY_PAGE = {"items": [], "totalResults": 0, "itemsPerPage": 20}
+EXAMPLE_STAGES = (9000401, 9000402, 9000403)
 
 
 def fixture_json(*parts: str) -> Any:
@@ -44,6 +48,12 @@ def example_bill_responses(**overrides: Any) -> dict[str, Any]:
             "publicationType": {"id": 6, "name": "Act of Parliament", "description": None},
             "displayDate": "2024-01-02T00:00:00", "links": [], "files": []}]},
         f"{MEMBERS}/Members/9000501": fixture_json("members_api", "spec_shaped_member.json"),
+        f"{COMMONS_VOTES}/divisions.json/search?queryParameters.searchTerm=Example%20Bill"
+        "&queryParameters.skip=0&queryParameters.take=25": [],
+        f"{LORDS_VOTES}/Divisions/search?SearchTerm=Example%20Bill&skip=0&take=25": [],
     }
+    for stage in EXAMPLE_STAGES:  # a bill on which nothing was tabled
+        responses[f"{BILLS}/Bills/9000001/Stages/{stage}/Amendments?Skip=0&Take=20"] = EMPTY_PAGE
+        responses[f"{BILLS}/Bills/9000001/Stages/{stage}/PingPongItems?Skip=0&Take=20"] = EMPTY_PAGE
     responses.update(overrides)
     return {url: body for url, body in responses.items() if body is not None}
