@@ -2,10 +2,11 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from . import selectors
 from .forms import BillFilterForm
-from .models import Session
+from .models import Clause, Session
 
 BILLS_PER_PAGE = 25
 
@@ -37,3 +38,19 @@ def bill_detail(request, bills_api_id: int, slug: str = ""):
 def member_detail(request, members_api_id: int, slug: str):
     page = selectors.member_page(members_api_id=members_api_id)
     return render(request, "bills/member_detail.html", {"page": page, "member": page.member})
+
+
+def bill_clauses(request, bills_api_id: int, slug: str):
+    page = selectors.bill_clauses_page(bills_api_id=bills_api_id, print_key=request.GET.get("print"))
+    if slug != page.bill.slug:
+        return redirect(reverse("bills:clauses", args=[page.bill.bills_api_id, page.bill.slug]), permanent=True)
+    return render(request, "bills/clause_list.html", {"page": page, "bill": page.bill})
+
+
+def clause_detail(request, bills_api_id: int, slug: str, key: str):
+    page = selectors.clause_page(bills_api_id=bills_api_id, key=key)
+    if isinstance(page, Clause):  # later found to be another clause: its address leads there
+        return redirect(page, permanent=True)
+    if slug != page.bill.slug:
+        return redirect(page.clause, permanent=True)
+    return render(request, "bills/clause_detail.html", {"page": page, "clause": page.clause, "bill": page.bill})

@@ -11,5 +11,8 @@ urlpatterns = [
     path("about/", TemplateView.as_view(template_name="tracker/about.html"), name="about"),
     path("healthz", healthz, name="healthz"),
     path("bills/", include("bills.urls")),
+    path("alerts/", include("tracker.alerts.urls")),
+    path("", include("amendments.urls")),
+    path("hansard/", include("tracker.hansard.urls")),
     path("admin/", admin.site.urls),
 ]

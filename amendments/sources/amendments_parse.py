@@ -3,6 +3,9 @@
 Shapes follow the 2025 spec (`openapi/bills-api.json` in the reference pack). No amendment
 or ping-pong response has been captured, so the tests use spec-shaped documents only.
 `decision` keeps the API's string: a value the spec does not list is data, not an error.
+The spec marks no field required. Fields we cannot do without (ids, `decision`, `house`,
+`sortOrder`) still fail their record when missing; `amendmentType` and `isLead` read as None
+when absent, which is how a response says the record does not give them.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from amendments.sources.field_readers import each_entry
+from amendments.sources.field_readers import each_entry, optional_bool
 from bills.sources.bills_api_parse import (
     Page,
     optional_int,
@@ -56,7 +59,7 @@ class AmendmentMember:
     member_page: str | None
     member_from: str | None
     sort_order: int
-    is_lead: bool
+    is_lead: bool | None  # None: the record does not say who leads
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,7 +92,7 @@ class Amendment(DecidedItem):
     """The fields shared by the Bills API AmendmentSearchItem and AmendmentDetail schemas."""
 
     amendment_id: int
-    amendment_type: str
+    amendment_type: str | None  # None: not given
     clause: int | None
     schedule: int | None
     page_number: int | None
@@ -273,7 +276,7 @@ def _amendment_fields(raw: Mapping[str, Any], *, where: str) -> dict[str, Any]:
     return {
         **_decided_item_fields(raw, where=where),
         "amendment_id": required_int(raw, "amendmentId", where=where),
-        "amendment_type": required_str(raw, "amendmentType", where=where),
+        "amendment_type": optional_str(raw, "amendmentType", where=where),
         "clause": optional_int(raw, "clause", where=where),
         "schedule": optional_int(raw, "schedule", where=where),
         "page_number": optional_int(raw, "pageNumber", where=where),
@@ -307,7 +310,7 @@ def _amendment_member(raw: Any, where: str) -> AmendmentMember:
         member_page=optional_str(raw, "memberPage", where=where),
         member_from=optional_str(raw, "memberFrom", where=where),
         sort_order=required_int(raw, "sortOrder", where=where),
-        is_lead=required_bool(raw, "isLead", where=where),
+        is_lead=optional_bool(raw, "isLead", where=where),
     )
 
 

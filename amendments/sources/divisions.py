@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from amendments.sources.field_readers import each_entry, required_datetime
-from bills.sources.bills_api_parse import optional_datetime, optional_str
+from bills.sources.bills_api_parse import optional_datetime, optional_int, optional_str
 from tracker.parsing import required_int
 
 House = Literal["Commons", "Lords"]
@@ -64,7 +64,7 @@ class Division:
     house: House
     division_id: int  # the votes API's own id, not the Hansard division number
     date: dt.datetime  # Lords: midnight only
-    number: int  # the division number in that House's session
+    number: int | None  # the division number in that House's session; None: not given
     title: str | None
     votes: tuple[MemberVote, ...]
     remote_voting_start: dt.datetime | None
@@ -99,7 +99,7 @@ def division_fields(
         "house": house,
         "division_id": required_int(raw, key("divisionId"), where=where),
         "date": required_datetime(raw, key("date"), where=where),
-        "number": required_int(raw, key("number"), where=where),
+        "number": optional_int(raw, key("number"), where=where),
         "title": optional_str(raw, key("title"), where=where),
         "votes": votes,
         "remote_voting_start": optional_datetime(raw, key("remoteVotingStart"), where=where),

@@ -3,6 +3,10 @@
 The three kinds of count are kept apart as the API gives them: authoritative (the official
 count), teller and member. In division 3172 authoritative content is 36, member content 34,
 and `contents` lists 36 members, its two tellers among them.
+
+The spec marks no field required. The division's id, date, authoritative counts and
+`isGovernmentContent` fail the division when missing; the teller and member counts, the
+division number and the other flags read as None when absent (the record does not give them).
 """
 
 from __future__ import annotations
@@ -29,21 +33,21 @@ class LordsDivision(Division):
     tellers are in `votes`."""
 
     notes: str | None
-    is_whipped: bool
+    is_whipped: bool | None
     is_government_content: bool
     authoritative_content_count: int
     authoritative_not_content_count: int
-    division_had_tellers: bool
-    teller_content_count: int
-    teller_not_content_count: int
-    member_content_count: int
-    member_not_content_count: int
+    division_had_tellers: bool | None
+    teller_content_count: int | None
+    teller_not_content_count: int | None
+    member_content_count: int | None
+    member_not_content_count: int | None
     sponsoring_member_id: int | None
     is_house: bool | None
     is_inquorate: bool | None  # in the spec, but absent from the captured response
     amendment_motion_notes: str | None  # raw HTML: names the amendment or motion decided
     is_government_win: bool | None
-    division_was_exclusively_remote: bool
+    division_was_exclusively_remote: bool | None
 
 
 _LOBBIES = (
@@ -61,21 +65,21 @@ def parse_lords_division(raw: Any) -> LordsDivision:
             raw, house="Lords", key=str, lobbies=_LOBBIES, parse_member=_member_view_model, where=where
         ),
         notes=optional_str(raw, "notes", where=where),
-        is_whipped=required_bool(raw, "isWhipped", where=where),
+        is_whipped=optional_bool(raw, "isWhipped", where=where),
         is_government_content=required_bool(raw, "isGovernmentContent", where=where),
         authoritative_content_count=required_int(raw, "authoritativeContentCount", where=where),
         authoritative_not_content_count=required_int(raw, "authoritativeNotContentCount", where=where),
-        division_had_tellers=required_bool(raw, "divisionHadTellers", where=where),
-        teller_content_count=required_int(raw, "tellerContentCount", where=where),
-        teller_not_content_count=required_int(raw, "tellerNotContentCount", where=where),
-        member_content_count=required_int(raw, "memberContentCount", where=where),
-        member_not_content_count=required_int(raw, "memberNotContentCount", where=where),
+        division_had_tellers=optional_bool(raw, "divisionHadTellers", where=where),
+        teller_content_count=optional_int(raw, "tellerContentCount", where=where),
+        teller_not_content_count=optional_int(raw, "tellerNotContentCount", where=where),
+        member_content_count=optional_int(raw, "memberContentCount", where=where),
+        member_not_content_count=optional_int(raw, "memberNotContentCount", where=where),
         sponsoring_member_id=optional_int(raw, "sponsoringMemberId", where=where),
         is_house=optional_bool(raw, "isHouse", where=where),
         is_inquorate=optional_bool(raw, "isInquorate", where=where),
         amendment_motion_notes=optional_str(raw, "amendmentMotionNotes", where=where),
         is_government_win=optional_bool(raw, "isGovernmentWin", where=where),
-        division_was_exclusively_remote=required_bool(raw, "divisionWasExclusivelyRemote", where=where),
+        division_was_exclusively_remote=optional_bool(raw, "divisionWasExclusivelyRemote", where=where),
     )
 
 

@@ -51,6 +51,10 @@ def example_bill_responses(**overrides: Any) -> dict[str, Any]:
         f"{COMMONS_VOTES}/divisions.json/search?queryParameters.searchTerm=Example%20Bill"
         "&queryParameters.skip=0&queryParameters.take=25": [],
         f"{LORDS_VOTES}/Divisions/search?SearchTerm=Example%20Bill&skip=0&take=25": [],
+        # The one past Commons sitting of the Example Bill with a date; Hansard found no debate that day.
+        "https://hansard-api.parliament.uk/search/debates.json?queryParameters.house=Commons"
+        "&queryParameters.startDate=2023-03-01&queryParameters.endDate=2023-03-01"
+        "&queryParameters.searchTerm=Example%20Bill&queryParameters.skip=0&queryParameters.take=20": {"Results": []},
     }
     for stage in EXAMPLE_STAGES:  # a bill on which nothing was tabled
         responses[f"{BILLS}/Bills/9000001/Stages/{stage}/Amendments?Skip=0&Take=20"] = EMPTY_PAGE

@@ -9,10 +9,17 @@ class ChangeEvent(models.Model):
         STAGE_CHANGED = "stage_changed", "Moved to a new stage"
         SITTING_SCHEDULED = "sitting_scheduled", "New sitting scheduled"
         ROYAL_ASSENT = "royal_assent", "Royal Assent"
+        AMENDMENT_TABLED = "amendment_tabled", "New amendment tabled"
+        DECISION_CHANGED = "decision_changed", "Decision on an amendment or motion changed"
+        DIVISION_HELD = "division_held", "Division held"
+        HANSARD_MENTION = "hansard_mention", "Spoke on an amendment, motion or clause in debate"
+        CLAUSE_STATUS_CHANGED = "clause_status_changed", "A clause's status changed"
 
     kind = models.CharField(max_length=40, choices=Kind.choices)
     bill = models.ForeignKey("bills.Bill", on_delete=models.CASCADE, related_name="events")
     member = models.ForeignKey("bills.Member", null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    clause = models.ForeignKey("bills.Clause", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="change_events", help_text="the clause whose status changed")
     summary = models.CharField(max_length=500, help_text="the change in one sentence")
     detail = models.JSONField(default=dict, blank=True, help_text="before/after values and source ids")
     occurred_on = models.DateField(null=True, blank=True, help_text="when it happened in Parliament, if known")

@@ -31,6 +31,10 @@ STEPS: tuple[Step, ...] = (
     Step("bill types", "bills.scrape.bill_types_scrape", per_bill=False),
     Step("stage types", "bills.scrape.stage_types_scrape", per_bill=False),
     Step("bill", "bills.scrape.bill_scrape"),
+    Step("amendments", "amendments.scrape.amendments_scrape"),
+    Step("divisions", "amendments.scrape.divisions_scrape"),
+    Step("hansard", "tracker.hansard.scrape.debates_scrape"),
+    Step("clauses", "bills.derive.clauses_derive"),
 )
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "bills",
     "amendments",
     "tracker.alerts",
+    "tracker.hansard",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,189 @@
+"""Scrape steps for amendments, ping-pong items and divisions: fetch, parse, then store.
+Called by the pipeline after the bill step, for bills it stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Min
+
+from bills.models import Bill, BillStage, Sitting
+from bills.scrape import members_ensure
+from tracker.scraping.pipeline import ScrapeContext
+
+from . import store
+from .derive import division_links_derive
+from .models import SourceList
+from .sources import amendments_fetch, votes_api_fetch
+from .sources import amendments_parse as bills_api
+from .sources.commons_votes_parse import parse_commons_division, parse_commons_division_search
+from .sources.lords_votes_parse import parse_lords_division, parse_lords_division_search
+
+
+@dataclass(frozen=True)
+class _ListRead:
+    items: tuple
+    complete: bool  # False: a page failed; `items` holds what came before it
+
+
+def _list_read(context: ScrapeContext, pages: Iterator[Any], parse_page: Callable, *, url: str) -> _ListRead:
+    """Every item of a paged list. A page that fails is recorded (a 404 as missing) and the
+    items read before it are kept: upserts never delete, so storing them loses nothing."""
+    items: list = []
+    complete = False
+    with context.recorder.fetching(url_hint=url):
+        for raw in pages:
+            page = parse_page(raw)
+            context.recorder.parse_errors(page.errors, url=url)
+            items.extend(page.items)
+        complete = True
+    return _ListRead(tuple(items), complete)
+
+
+def _details(context: ScrapeContext, *, list_url: str, ids: Iterable[int], parse: Callable) -> dict[int, Any]:
+    """Each item's detail by id; one that cannot be fetched or read is recorded and left out."""
+    found = {}
+    for item_id in ids:
+        with context.recorder.fetching(url_hint=f"{list_url}/{item_id}"):
+            found[item_id] = parse(amendments_fetch.list_item(context.session, list_url=list_url, item_id=item_id))
+    return found
+
+
+def _stored_bill(bill_id: int) -> Bill | None:
+    """None when the bill step could not store the bill (it recorded why)."""
+    return Bill.objects.filter(bills_api_id=bill_id).first()
+
+
+# Amendments and ping-pong
+
+
+def amendments_scrape(context: ScrapeContext, bill_id: int) -> None:
+    """For every stage of the bill: its amendments, then its ping-pong items, each with detail."""
+    bill = _stored_bill(bill_id)
+    if bill is None:
+        return
+    for stage in BillStage.objects.filter(bill=bill).select_related("bill").order_by("sort_order", "bills_api_id"):
+        for stage_list in _STAGE_LISTS:
+            _stage_list_scrape(context, stage, stage_list)
+
+
+def _ping_pong_sponsor_ids(items: Iterable[bills_api.PingPongItem]) -> list[int]:
+    sides = [store.ping_pong_side(item) for item in items]
+    grouped = [a for side in sides for group in getattr(side, "groups", ()) for a in group.amendments]
+    return [s.member_id for found in (*sides, *grouped) for s in found.sponsors]
+
+
+@dataclass(frozen=True)
+class _StageList:
+    """A stage's list in the Bills API: how to address, read and store it."""
+
+    url: Callable[..., str]
+    parse_page: Callable
+    item_id: Callable[[Any], int]
+    parse_detail: Callable
+    sponsor_ids: Callable[[Iterable], list[int]]
+    fetched: Callable[..., Any]
+    store: Callable[..., Any]
+
+
+_STAGE_LISTS = (
+    _StageList(amendments_fetch.amendments_url, bills_api.parse_amendment_search_result, lambda i: i.amendment_id,
+               bills_api.parse_amendment_detail, lambda items: [s.member_id for i in items for s in i.sponsors],
+               store.FetchedAmendments, store.stage_amendments_store),
+    _StageList(amendments_fetch.ping_pong_url, bills_api.parse_ping_pong_search_result,
+               lambda i: store.ping_pong_side(i).id, bills_api.parse_ping_pong_detail_item, _ping_pong_sponsor_ids,
+               store.FetchedPingPong, store.stage_ping_pong_store),
+)
+
+
+def _stage_list_scrape(context: ScrapeContext, stage: BillStage, stage_list: _StageList) -> None:
+    """Read the list and each item's detail, fetch the members named for the first time,
+    and store the stage in one transaction. A list the source does not answer stores nothing."""
+    url = stage_list.url(base_url=settings.BILLS_API_URL, bill_id=stage.bill.bills_api_id,
+                         bill_stage_id=stage.bills_api_id)
+    listed = _list_read(context, amendments_fetch.amendment_pages(context.session, list_url=url),
+                        stage_list.parse_page, url=url)
+    if not listed.items and not listed.complete:
+        return
+    details = _details(context, list_url=url, ids=[stage_list.item_id(item) for item in listed.items],
+                       parse=stage_list.parse_detail)
+    members_ensure(context, stage_list.sponsor_ids([*listed.items, *details.values()]))
+    context.recorder.add(stage_list.store(
+        bill_stage=stage, fetched=stage_list.fetched(url, listed.complete, listed.items, details),
+        run=context.recorder.run))
+
+
+# Divisions
+
+
+_HOUSE_SUFFIX = re.compile(r"\s*\[(?:HL|Lords)\]\s*$")
+
+
+def division_search_term(short_title: str) -> str:
+    """The bill's short title without the " [HL]" that marks a Lords bill."""
+    return _HOUSE_SUFFIX.sub("", short_title).strip()
+
+
+def names_bill(title: str | None, search_term: str) -> bool:
+    """Votes API titles begin with the bill's name ("Procurement Bill [Lords]: Amendment 2"),
+    so a division on "Defence Procurement Bill" does not count for "Procurement Bill"."""
+    return bool(re.match(re.escape(search_term) + r"(?![\w-])", (title or "").strip(), re.IGNORECASE))
+
+
+@dataclass(frozen=True)
+class _VotesApi:
+    kind: str
+    base_url: Callable[[], str]
+    search_url: Callable[..., str]
+    search_pages: Callable[..., Iterator[list]]
+    parse_search: Callable
+    division: Callable[..., Any]
+    parse_division: Callable
+
+
+_VOTES_APIS = (
+    _VotesApi(SourceList.Kind.COMMONS_DIVISIONS, lambda: settings.COMMONS_VOTES_API_URL,
+              votes_api_fetch.commons_search_url, votes_api_fetch.commons_division_search_pages,
+              parse_commons_division_search, votes_api_fetch.commons_division, parse_commons_division),
+    _VotesApi(SourceList.Kind.LORDS_DIVISIONS, lambda: settings.LORDS_VOTES_API_URL,
+              votes_api_fetch.lords_search_url, votes_api_fetch.lords_division_search_pages,
+              parse_lords_division_search, votes_api_fetch.lords_division, parse_lords_division),
+)
+
+
+def divisions_scrape(context: ScrapeContext, bill_id: int) -> None:
+    """Search both Houses' divisions by the bill's name, keep those on the bill, read each in
+    full, store them with their votes, then link each to what it decided."""
+    bill = _stored_bill(bill_id)
+    if bill is None:
+        return
+    term = division_search_term(bill.short_title)
+    if not term:  # an empty search would return every division
+        return
+    since = Sitting.objects.filter(bill_stage__bill=bill).aggregate(first=Min("date"))["first"]
+    fetched = [_house_divisions(context, api, term, since) for api in _VOTES_APIS]
+    members_ensure(context, [v.member.member_id for found in fetched for d in found.divisions for v in d.votes])
+    run = context.recorder.run
+    context.recorder.add(store.divisions_store(bill=bill, fetched=fetched, run=run))
+    context.recorder.add(division_links_derive(bill=bill))
+
+
+def _house_divisions(context: ScrapeContext, api: _VotesApi, term: str,
+                     since: dt.date | None) -> store.FetchedDivisions:
+    base_url = api.base_url()
+    url = f"{api.search_url(base_url=base_url)}?searchTerm={term}"
+    found = _list_read(context, api.search_pages(context.session, base_url=base_url, search_term=term),
+                       api.parse_search, url=url)
+    wanted = [d.division_id for d in found.items
+              if names_bill(d.title, term) and (since is None or d.date.date() >= since)]
+    divisions = []
+    for division_id in wanted:
+        with context.recorder.fetching(url_hint=f"{base_url} division {division_id}"):
+            divisions.append(api.parse_division(api.division(context.session, base_url=base_url,
+                                                             division_id=division_id)))
+    return store.FetchedDivisions(api.kind, url, found.complete, tuple(divisions))

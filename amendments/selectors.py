@@ -1,0 +1,434 @@
+"""The queries the amendment, division and member pages need: each runs a fixed number of
+them, however many amendments, sponsors and votes there are."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+
+from bills.models import Bill, BillStage, House, Member, Party
+from tracker.scraping.models import ScrapedBill
+
+from .models import (
+    Amendment,
+    AmendmentType,
+    Decision,
+    Division,
+    DivisionLink,
+    GroupedAmendment,
+    PingPongItem,
+    SourceList,
+    Sponsorship,
+    Vote,
+)
+from .store import decision_label
+
+AMENDMENTS_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class DecisionCount:
+    value: str
+    label: str
+    count: int
+
+
+def _decision_counts(rows: Iterable[tuple[str, int]]) -> list[DecisionCount]:
+    """Counts per decision in the spec's order; values the spec does not list come last."""
+    totals: dict[str, int] = defaultdict(int)
+    for value, count in rows:
+        totals[value] += count
+    order = {value: index for index, value in enumerate(Decision.values)}
+    return [DecisionCount(value, decision_label(value), totals[value])
+            for value in sorted(totals, key=lambda v: (order.get(v, len(order)), v))]
+
+
+def _sponsorships() -> QuerySet[Sponsorship]:
+    return Sponsorship.objects.select_related("member__party").order_by("position")
+
+
+def _reconstructed(bills_api_id: int) -> bool:
+    """Whether the latest scrape of the bill replayed a reconstructed snapshot."""
+    latest = (ScrapedBill.objects.filter(bills_api_id=bills_api_id).select_related("run")
+              .order_by("-run__started_at", "-pk").first())
+    return bool(latest and latest.run.reconstructed)
+
+
+# The bill's amendments page
+
+
+@dataclass(frozen=True)
+class AmendmentFilters:
+    decision: str = ""
+    sponsor: str = ""  # part of a sponsor's name
+    party: int | None = None  # Members API party id of a sponsor
+    q: str = ""  # words in the number, title, text or explanatory statement
+
+    @property
+    def active(self) -> bool:
+        return bool(self.decision or self.sponsor or self.party is not None or self.q)
+
+
+@dataclass(frozen=True)
+class StageRow:
+    """One stage in the amendments page's overview."""
+
+    stage: BillStage
+    amendments_read: bool  # the stage's amendment list was read to its end at least once
+    ping_pong_read: bool
+    amendment_counts: list[DecisionCount]
+    ping_pong_counts: list[DecisionCount]
+
+    @property
+    def amendment_total(self) -> int:
+        return sum(c.count for c in self.amendment_counts)
+
+    @property
+    def ping_pong_total(self) -> int:
+        return sum(c.count for c in self.ping_pong_counts)
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    label: str
+    amendments: list[Amendment]
+
+
+@dataclass(frozen=True)
+class StageAmendments:
+    stage: BillStage
+    groups: list[TargetGroup]
+
+
+@dataclass(frozen=True)
+class StagePingPong:
+    stage: BillStage
+    items: list[PingPongItem]
+
+
+@dataclass(frozen=True)
+class BillAmendmentsPage:
+    bill: Bill
+    reconstructed: bool
+    stages: list[StageRow]
+    decision_counts: list[DecisionCount]
+    page_obj: Page
+    amendments_by_stage: list[StageAmendments]
+    ping_pong_by_stage: list[StagePingPong]
+    parties: list[Party]  # the parties of the bill's sponsors, for the party filter
+    filters: AmendmentFilters = field(default_factory=AmendmentFilters)
+
+
+_TARGET_RANK = Case(
+    When(clause__isnull=False, then=Value(1)),
+    When(schedule__isnull=False, then=Value(2)),
+    When(amendment_type=AmendmentType.ADD_CLAUSE_OR_SCHEDULE, then=Value(3)),
+    When(amendment_type=AmendmentType.EDIT_LONG_TITLE, then=Value(4)),
+    default=Value(5),
+    output_field=IntegerField(),
+)
+
+
+def target_label(amendment: Amendment) -> str:
+    """The group an amendment is listed under: the clause or schedule it changes, or the new
+    clauses and schedules."""
+    if amendment.clause is not None:
+        return f"Clause {amendment.clause}"
+    if amendment.schedule is not None:
+        return f"Schedule {amendment.schedule}"
+    if amendment.amendment_type == AmendmentType.ADD_CLAUSE_OR_SCHEDULE:
+        return "New clauses and schedules"
+    if amendment.amendment_type == AmendmentType.EDIT_LONG_TITLE:
+        return "Long title"
+    return "Target not recorded"
+
+
+def _sponsor_filter(parent: str, filters: AmendmentFilters) -> Q:
+    """Items with a sponsor matching the sponsor and party filters (the same sponsor for both)."""
+    if not filters.sponsor and filters.party is None:
+        return Q()
+    sponsors = Sponsorship.objects.filter(**{parent: OuterRef("pk")})
+    if filters.sponsor:
+        sponsors = sponsors.filter(Q(name__icontains=filters.sponsor)
+                                   | Q(member__name_display_as__icontains=filters.sponsor))
+    if filters.party is not None:
+        sponsors = sponsors.filter(member__party__members_api_id=filters.party)
+    return Q(Exists(sponsors))
+
+
+def _amendment_filter(filters: AmendmentFilters) -> Q:
+    found = _sponsor_filter("amendment", filters)
+    if filters.decision:
+        found &= Q(decision=filters.decision)
+    if filters.q:
+        found &= (Q(number__iexact=filters.q) | Q(new_clause_title__icontains=filters.q)
+                  | Q(summary__icontains=filters.q) | Q(text_plain__icontains=filters.q)
+                  | Q(explanatory_statement_plain__icontains=filters.q) | Q(position__icontains=filters.q))
+    return found
+
+
+def _ping_pong_filter(filters: AmendmentFilters) -> Q:
+    found = _sponsor_filter("ping_pong_item", filters)
+    if filters.decision:
+        found &= Q(decision=filters.decision)
+    if filters.q:
+        found &= (Q(number__iexact=filters.q) | Q(text_plain__icontains=filters.q)
+                  | Q(summary_html__icontains=filters.q))
+    return found
+
+
+def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_number: str | int | None = None,
+                         per_page: int = AMENDMENTS_PER_PAGE) -> BillAmendmentsPage:
+    bill = get_object_or_404(Bill, bills_api_id=bills_api_id)
+    stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
+    read = set(SourceList.objects.filter(bill=bill).exclude(bill_stage=None).values_list("bill_stage_id", "kind"))
+    amendment_counts = _counts_by_stage(Amendment.objects.filter(bill_stage__bill=bill))
+    ping_pong_counts = _counts_by_stage(PingPongItem.objects.filter(bill_stage__bill=bill))
+    stage_rows = [
+        StageRow(stage, (stage.pk, SourceList.Kind.AMENDMENTS) in read, (stage.pk, SourceList.Kind.PING_PONG) in read,
+                 amendment_counts.get(stage.pk, []), ping_pong_counts.get(stage.pk, []))
+        for stage in stages
+    ]
+    amendments = (
+        Amendment.objects.filter(Q(bill_stage__bill=bill) & _amendment_filter(filters))
+        .select_related("bill_stage")
+        .annotate(target_rank=_TARGET_RANK)
+        .order_by("bill_stage__sort_order", "bill_stage__bills_api_id", "target_rank", "clause", "schedule",
+                  "list_position")
+        .prefetch_related(Prefetch("sponsorships", queryset=_sponsorships()))
+    )
+    page_obj = Paginator(amendments, per_page).get_page(page_number)
+    items = list(
+        PingPongItem.objects.filter(Q(bill_stage__bill=bill) & _ping_pong_filter(filters))
+        .select_related("bill_stage")
+        .order_by("bill_stage__sort_order", "bill_stage__bills_api_id", "list_position")
+        .prefetch_related(
+            Prefetch("sponsorships", queryset=_sponsorships()),
+            Prefetch("grouped_amendments", queryset=GroupedAmendment.objects.prefetch_related(
+                Prefetch("sponsorships", queryset=_sponsorships()))),
+        )
+    )
+    parties = list(Party.objects.filter(members__amendment_sponsorships__in=_bill_sponsorships(bill))
+                   .distinct().order_by("name"))
+    return BillAmendmentsPage(
+        bill=bill,
+        reconstructed=_reconstructed(bill.bills_api_id),
+        stages=stage_rows,
+        decision_counts=_decision_counts(
+            (c.value, c.count) for row in stage_rows for c in (*row.amendment_counts, *row.ping_pong_counts)),
+        page_obj=page_obj,
+        amendments_by_stage=[
+            StageAmendments(stage, [TargetGroup(label, list(found)) for label, found in groupby(rows, target_label)])
+            for stage, rows in groupby(page_obj.object_list, key=lambda amendment: amendment.bill_stage)
+        ],
+        ping_pong_by_stage=[StagePingPong(stage, list(rows))
+                            for stage, rows in groupby(items, key=lambda item: item.bill_stage)],
+        parties=parties,
+        filters=filters,
+    )
+
+
+def _counts_by_stage(items: QuerySet) -> dict[int, list[DecisionCount]]:
+    rows: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for stage_pk, decision, count in items.values_list("bill_stage_id", "decision").annotate(n=Count("pk")).order_by():
+        rows[stage_pk].append((decision, count))
+    return {stage_pk: _decision_counts(found) for stage_pk, found in rows.items()}
+
+
+def _bill_sponsorships(bill: Bill) -> QuerySet[Sponsorship]:
+    return Sponsorship.objects.filter(Q(amendment__bill_stage__bill=bill) | Q(ping_pong_item__bill_stage__bill=bill)
+                                      | Q(grouped_amendment__item__bill_stage__bill=bill))
+
+
+# Divisions
+
+
+@dataclass(frozen=True)
+class PartyVotes:
+    """One party's votes in a division, with bar widths for includes/vote_bars.html."""
+
+    party: str  # empty: not recorded
+    colour: str
+    for_votes: list[Vote]
+    against_votes: list[Vote]
+    for_width_class: str = ""
+    against_width_class: str = ""
+
+    @property
+    def for_count(self) -> int:
+        return len(self.for_votes)
+
+    @property
+    def against_count(self) -> int:
+        return len(self.against_votes)
+
+
+@dataclass(frozen=True)
+class DivisionVotes:
+    division: Division
+    for_tellers: list[Vote]
+    against_tellers: list[Vote]
+    parties: list[PartyVotes]  # members recorded voting, tellers not included; largest party first
+    links: list[DivisionLink]
+
+
+def vote_party(vote: Vote) -> tuple[str, str]:
+    """The party a vote is counted under: as the votes API gave it at the time, else the
+    member's party now; empty when neither is recorded."""
+    if vote.party_name:
+        return vote.party_name, vote.party_colour
+    party = vote.member.party if vote.member else None
+    return (party.name, party.background_colour) if party else ("", "")
+
+
+def _bar_class(count: int, largest: int) -> str:
+    step = round(20 * count / largest) * 5 if largest else 0
+    return f"tracker-bar--w{step}"
+
+
+def _division_votes(division: Division, votes: Sequence[Vote], links: list[DivisionLink]) -> DivisionVotes:
+    by_party: dict[tuple[str, str], tuple[list[Vote], list[Vote]]] = defaultdict(lambda: ([], []))
+    for vote in votes:
+        if not vote.is_teller or division.house == House.LORDS:  # Lords tellers are listed among the voters
+            by_party[vote_party(vote)][0 if vote.is_for else 1].append(vote)
+    largest = max((len(side) for sides in by_party.values() for side in sides), default=0)
+    parties = sorted(
+        (PartyVotes(party, colour, for_votes, against_votes, _bar_class(len(for_votes), largest),
+                    _bar_class(len(against_votes), largest))
+         for (party, colour), (for_votes, against_votes) in by_party.items()),
+        key=lambda p: (-(p.for_count + p.against_count), p.party or "~"),
+    )
+    tellers = [vote for vote in votes if vote.is_teller]
+    return DivisionVotes(
+        division=division,
+        for_tellers=[vote for vote in tellers if vote.is_for],
+        against_tellers=[vote for vote in tellers if not vote.is_for],
+        parties=parties,
+        links=links,
+    )
+
+
+def _votes() -> QuerySet[Vote]:
+    return Vote.objects.select_related("member__party").order_by("name", "members_api_id")
+
+
+def _links() -> QuerySet[DivisionLink]:
+    return DivisionLink.objects.select_related(
+        "amendment__bill_stage__bill", "ping_pong_item__bill_stage__bill", "grouped_amendment__item__bill_stage__bill")
+
+
+@dataclass(frozen=True)
+class DivisionPage:
+    votes: DivisionVotes
+    reconstructed: bool
+
+    @property
+    def division(self) -> Division:
+        return self.votes.division
+
+
+def division_page(*, house: str, source_id: int) -> DivisionPage:
+    """`house` as in the URL: "commons" or "lords"."""
+    source = {"commons": Division.Source.COMMONS_VOTES, "lords": Division.Source.LORDS_VOTES}.get(house)
+    division = get_object_or_404(Division.objects.select_related("bill"), source=source, source_id=source_id)
+    votes = list(_votes().filter(division=division))
+    links = list(_links().filter(division=division))
+    return DivisionPage(_division_votes(division, votes, links), _reconstructed(division.bill.bills_api_id))
+
+
+# The amendment page
+
+
+@dataclass(frozen=True)
+class AmendmentPage:
+    amendment: Amendment
+    lead: list[Sponsorship]
+    supporters: list[Sponsorship]  # everyone not marked lead, in order
+    lead_recorded: bool  # False: the record does not say who leads
+    divisions: list[DivisionVotes]
+    reconstructed: bool
+
+
+def amendment_page(*, bills_api_id: int) -> AmendmentPage:
+    amendment = get_object_or_404(
+        Amendment.objects.select_related("bill_stage__bill", "bill_stage__stage_type"), bills_api_id=bills_api_id)
+    sponsorships = list(_sponsorships().filter(amendment=amendment))
+    links = list(_links().filter(amendment=amendment).select_related("division").order_by("division__date", "pk"))
+    votes: dict[int, list[Vote]] = defaultdict(list)
+    for vote in _votes().filter(division__in=[link.division_id for link in links]):
+        votes[vote.division_id].append(vote)
+    divisions = {link.division_id: link.division for link in links}
+    return AmendmentPage(
+        amendment=amendment,
+        lead=[s for s in sponsorships if s.is_lead],
+        supporters=[s for s in sponsorships if not s.is_lead],
+        lead_recorded=any(s.is_lead is not None for s in sponsorships),
+        divisions=[_division_votes(division, votes[pk], [link for link in links if link.division_id == pk])
+                   for pk, division in divisions.items()],
+        reconstructed=_reconstructed(amendment.bill_stage.bill.bills_api_id),
+    )
+
+
+# Includes for the bill and member pages
+
+
+@dataclass(frozen=True)
+class BillAmendmentSummary:
+    """For templates/amendments/_bill_summary.html."""
+
+    bill: Bill
+    amendment_total: int
+    ping_pong_total: int
+    division_total: int
+    decision_counts: list[DecisionCount]
+
+
+def bill_amendment_summary(*, bill: Bill) -> BillAmendmentSummary:
+    amendments = list(Amendment.objects.filter(bill_stage__bill=bill).values_list("decision")
+                      .annotate(n=Count("pk")).order_by())
+    items = list(PingPongItem.objects.filter(bill_stage__bill=bill).values_list("decision")
+                 .annotate(n=Count("pk")).order_by())
+    return BillAmendmentSummary(
+        bill=bill,
+        amendment_total=sum(n for _, n in amendments),
+        ping_pong_total=sum(n for _, n in items),
+        division_total=Division.objects.filter(bill=bill).count(),
+        decision_counts=_decision_counts([*amendments, *items]),
+    )
+
+
+@dataclass(frozen=True)
+class MemberActivity:
+    """For templates/amendments/_member_activity.html."""
+
+    member: Member
+    led: list[Sponsorship]
+    supported: list[Sponsorship]  # names not marked lead (including where the record does not say)
+    votes: list[Vote]  # in divisions on tracked bills, newest first
+
+
+def member_activity(*, member: Member) -> MemberActivity:
+    sponsorships = list(
+        Sponsorship.objects.filter(member=member)
+        .select_related("amendment__bill_stage__bill", "ping_pong_item__bill_stage__bill",
+                        "grouped_amendment__item__bill_stage__bill")
+        .order_by("pk")
+    )
+    votes = list(
+        Vote.objects.filter(member=member, division__bill__is_tracked=True)
+        .select_related("division__bill")
+        .prefetch_related(Prefetch("division__links", queryset=_links()))
+        .order_by("-division__date", "-division__source_id")
+    )
+    return MemberActivity(
+        member=member,
+        led=[s for s in sponsorships if s.is_lead],
+        supported=[s for s in sponsorships if not s.is_lead],
+        votes=votes,
+    )

@@ -1,0 +1,72 @@
+"""Claiming outbox rows (Delivery, Digest) in batches so that no two workers ever hold the
+same row, and a worker that dies gives its rows back when its lease runs out.
+
+The claim is one conditional UPDATE: it sets a fresh claim token and a lease on rows that
+are pending and unclaimed (or whose lease has run out), re-checking that condition on each
+row it writes. On PostgreSQL the candidate rows are picked with SELECT ... FOR UPDATE SKIP
+LOCKED, so concurrent workers take different rows instead of queueing behind each other;
+SQLite runs one writer at a time, so the conditional UPDATE alone decides. Either way a
+row belongs to at most one live claim, and marking it sent requires that claim's token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import F, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from .models import OutboxItem
+
+PENDING = OutboxItem.Status.PENDING
+
+
+@dataclass(frozen=True)
+class Claim:
+    token: uuid.UUID
+    until: dt.datetime  # the lease: the rows are this worker's until then
+    ids: list[int]
+
+    def time_left(self) -> dt.timedelta:
+        return self.until - timezone.now()
+
+
+def outbox_claim(*, rows: QuerySet, batch_size: int, lease: dt.timedelta, max_attempts: int) -> Claim:
+    """Claim up to `batch_size` of `rows` (a queryset of one outbox model), oldest first."""
+    now = timezone.now()
+    token = uuid.uuid4()
+    claimable = rows.filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
+                            status=PENDING, attempts__lt=max_attempts)
+    candidates = claimable.order_by("pk").values("pk")[:batch_size]
+    if connection.features.has_select_for_update_skip_locked:
+        candidates = candidates.select_for_update(skip_locked=True)
+    with transaction.atomic():
+        claimable.filter(pk__in=Subquery(candidates)).update(
+            claim_token=token, claimed_until=now + lease, attempts=F("attempts") + 1)
+    ids = list(rows.model.objects.filter(claim_token=token).order_by("pk").values_list("pk", flat=True))
+    return Claim(token=token, until=now + lease, ids=ids)
+
+
+def outbox_mark(*, model: type[OutboxItem], pk: int, claim: Claim, status: str) -> bool:
+    """Record the outcome (sent, cancelled, failed) of one row, if this claim still holds it.
+
+    This runs once per email, the moment the server has accepted it, so it is one plain
+    UPDATE: compiling it through the ORM would take longer than running it."""
+    field = model._meta.get_field
+    sent_at = timezone.now() if status == OutboxItem.Status.SENT else None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {connection.ops.quote_name(model._meta.db_table)}"
+            " SET status = %s, sent_at = %s, claimed_until = NULL WHERE id = %s AND claim_token = %s AND status = %s",
+            [status, field("sent_at").get_db_prep_value(sent_at, connection), pk,
+             field("claim_token").get_db_prep_value(claim.token, connection), PENDING],
+        )
+        return cursor.rowcount == 1
+
+
+def outbox_release(*, rows: QuerySet, claim: Claim) -> int:
+    """Give back the claim's unsent rows at once, rather than when the lease runs out."""
+    return rows.filter(claim_token=claim.token, status=PENDING).update(claim_token=None, claimed_until=None)

@@ -1,0 +1,139 @@
+"""Sending what the outbox holds: claim a batch, send each email through Django's email
+backend over one connection per batch, outside any transaction, and mark each one sent the
+moment the server has accepted it.
+
+Why a message is never sent twice: a row is sent only under a live claim (outbox.py), and
+it is marked sent, by that claim's token, before the next message starts. A worker stops
+sending from a batch when its lease has less than one SMTP timeout left, so no row whose
+lease may lapse is still being sent. Why none is lost: a worker that dies leaves its rows
+pending; the lease runs out and the next run (the beat sweep, or any later task) claims
+them. What no design can close: a crash after the server accepted a message and before the
+mark-sent write resends that one message. The window is one UPDATE long, and the resend
+carries the same Message-ID (the row's id), so a receiver can recognise it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import smtplib
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .emails import EventEmails, confirmation_email, digest_email
+from .models import Delivery, Digest, OutboxItem, Subscription
+from .outbox import Claim, outbox_claim, outbox_mark, outbox_release
+
+logger = logging.getLogger(__name__)
+Status = OutboxItem.Status
+CONFIRMED = Subscription.Status.CONFIRMED
+
+
+def _claim(rows: QuerySet) -> Claim:
+    return outbox_claim(rows=rows, batch_size=settings.ALERTS_SEND_BATCH_SIZE,
+                        lease=dt.timedelta(seconds=settings.ALERTS_CLAIM_LEASE_SECONDS),
+                        max_attempts=settings.ALERTS_MAX_ATTEMPTS)
+
+
+Mark = Callable[[int, Claim, str], bool]
+
+
+def _send_claimed(claim: Claim, model: type[OutboxItem], messages: Iterable[tuple[int, EmailMessage | None]],
+                  mark: Mark) -> int:
+    """Send each (row id, message) of the claim over one connection, marking each as it goes;
+    a None message marks its row cancelled. Returns how many were sent."""
+    sent = 0
+    safety = dt.timedelta(seconds=settings.EMAIL_TIMEOUT)
+    try:
+        with get_connection() as connection:
+            for pk, message in messages:
+                if message is None:
+                    mark(pk, claim, Status.CANCELLED)
+                    continue
+                if claim.time_left() < safety:
+                    logger.warning("alerts: lease nearly over; the rest of the batch goes to the next claim")
+                    break
+                try:
+                    connection.send_messages([message])
+                except smtplib.SMTPRecipientsRefused:
+                    mark(pk, claim, Status.FAILED)
+                    continue
+                if mark(pk, claim, Status.SENT):
+                    sent += 1
+                else:
+                    logger.error("alerts: %s %s was sent after its claim was lost", model.__name__, pk)
+    finally:
+        outbox_release(rows=model.objects.all(), claim=claim)
+    return sent
+
+
+def _drain(rows: QuerySet, send_batch: Callable[[Claim], int]) -> int:
+    sent = 0
+    while (claim := _claim(rows)).ids:
+        sent += send_batch(claim)
+    return sent
+
+
+def deliveries_send() -> int:
+    """Send every pending instant delivery, batch by batch; returns how many were sent."""
+    return _drain(Delivery.objects.filter(channel=Delivery.Channel.INSTANT), _deliveries_batch_send)
+
+
+def _deliveries_batch_send(claim: Claim) -> int:
+    deliveries = (Delivery.objects.filter(pk__in=claim.ids)
+                  .select_related("subscription__subscriber", "subscription__bill", "subscription__member",
+                                  "event__bill", "event__member")
+                  .order_by("pk"))
+    emails = EventEmails()
+    messages = ((d.pk, emails.instant(d) if d.subscription.status == CONFIRMED else None) for d in deliveries)
+    return _send_claimed(claim, Delivery, messages, _delivery_mark)
+
+
+def _delivery_mark(pk: int, claim: Claim, status: str) -> bool:
+    return outbox_mark(model=Delivery, pk=pk, claim=claim, status=status)
+
+
+def digests_send() -> int:
+    """Send every prepared digest; returns how many were sent."""
+    return _drain(Digest.objects.all(), _digests_batch_send)
+
+
+def _digests_batch_send(claim: Claim) -> int:
+    digests = Digest.objects.filter(pk__in=claim.ids).select_related("subscriber").order_by("pk")
+    gathered = Delivery.objects.filter(digest__in=claim.ids, status=Status.PENDING)
+    gathered.exclude(subscription__status=CONFIRMED).update(status=Status.CANCELLED)
+    by_digest: dict[int, list[Delivery]] = {}
+    for delivery in (gathered.select_related("subscription__bill", "subscription__member", "event__bill",
+                                             "event__member")
+                     .order_by("subscription__target_kind", "subscription_id", "event__detected_at", "pk")):
+        by_digest.setdefault(delivery.digest_id, []).append(delivery)
+    emails = EventEmails()
+    messages = ((d.pk, digest_email(digest=d, deliveries=by_digest[d.pk], emails=emails) if d.pk in by_digest
+                 else None) for d in digests)
+    return _send_claimed(claim, Digest, messages, _digest_mark)
+
+
+@transaction.atomic
+def _digest_mark(pk: int, claim: Claim, status: str) -> bool:
+    """The digest's changes share its fate, in the same transaction: sent with it, or not."""
+    marked = outbox_mark(model=Digest, pk=pk, claim=claim, status=status)
+    if marked:
+        Delivery.objects.filter(digest_id=pk, status=Status.PENDING).update(
+            status=status, sent_at=timezone.now() if status == Status.SENT else None)
+    return marked
+
+
+def confirmation_send(*, subscription_id: int) -> bool:
+    """The confirmation email (not an outbox row: a lost one is asked for again by
+    subscribing again). False if the request is gone or unsubscribed."""
+    subscription = (Subscription.objects.exclude(status=Subscription.Status.UNSUBSCRIBED)
+                    .select_related("subscriber", "bill", "member").filter(pk=subscription_id).first())
+    if subscription is None:
+        return False
+    confirmation_email(subscription=subscription).send()
+    return True

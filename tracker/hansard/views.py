@@ -1,0 +1,15 @@
+"""Thin views: read the URL, call one selector, render."""
+
+from django.shortcuts import render
+
+from . import selectors
+
+
+def debate_detail(request, hansard_ext_id: str):
+    page = selectors.debate_page(hansard_ext_id=hansard_ext_id)
+    return render(request, "hansard/debate_detail.html", {"page": page, "debate": page.debate})
+
+
+def bill_debates(request, bills_api_id: int):
+    page = selectors.bill_debates(bills_api_id=bills_api_id)
+    return render(request, "hansard/bill_debates.html", {"page": page, "bill": page.bill})
