@@ -1,5 +1,7 @@
 """Test settings: base.py plus fast hashing and in-memory mail."""
 
+import os
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -10,3 +12,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Code under test enqueues tasks; they run in-process unless a test starts a real
 # worker and switches this off for itself (tests/tracker/test_celery_worker.py).
 CELERY_TASK_ALWAYS_EAGER = True
+
+# Tests on parallel workers share one Redis: give each process its own cache keys, so one
+# worker's bill lock or rate-limit counter is never another's.
+CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
