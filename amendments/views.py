@@ -2,6 +2,8 @@
 
 from django.shortcuts import redirect, render
 
+from tracker.hansard.selectors import speeches_on_amendment
+
 from . import selectors
 from .forms import AmendmentFilterForm
 
@@ -20,7 +22,8 @@ def bill_amendments(request, bills_api_id: int, slug: str):
 
 def amendment_detail(request, bills_api_id: int):
     page = selectors.amendment_page(bills_api_id=bills_api_id)
-    return render(request, "amendments/amendment_detail.html", {"page": page, "amendment": page.amendment})
+    return render(request, "amendments/amendment_detail.html", {
+        "page": page, "amendment": page.amendment, "speeches": speeches_on_amendment(amendment=page.amendment)})
 
 
 def division_detail(request, house: str, source_id: int):

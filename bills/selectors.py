@@ -10,6 +10,8 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from amendments.selectors import BillAmendmentSummary, MemberActivity, bill_amendment_summary, member_activity
+from tracker.hansard.selectors import MemberContributions, member_contributions
 from tracker.scraping.models import ScrapedBill, ScrapeRun
 
 from .clauses.display import (
@@ -104,6 +106,7 @@ class BillPage:
     publications: list[Publication]
     last_check: ScrapedBill | None
     last_change: ScrapedBill | None
+    amendments: BillAmendmentSummary
 
 
 def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
@@ -130,6 +133,7 @@ def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
         publications=publications,
         last_check=_latest_scraped(bill.bills_api_id),
         last_change=_latest_scraped(bill.bills_api_id, wrote_rows=True),
+        amendments=bill_amendment_summary(bill=bill),
     )
 
 
@@ -155,12 +159,15 @@ def _timeline_stage(stage: BillStage, bill: Bill, today: dt.date) -> TimelineSta
 class MemberPage:
     member: Member
     sponsored_bills: list[Bill]
+    activity: MemberActivity
+    contributions: MemberContributions
 
 
 def member_page(*, members_api_id: int) -> MemberPage:
     member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
     bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
-    return MemberPage(member=member, sponsored_bills=bills)
+    return MemberPage(member=member, sponsored_bills=bills, activity=member_activity(member=member),
+                      contributions=member_contributions(member=member))
 
 
 def latest_scrape() -> ScrapeRun | None:

@@ -172,3 +172,30 @@ def bill_with_clause_amendments(*, clauses: int, amendments: int) -> Bill:
 
 
 # --- end of the clauses section ----------------------------------------------------------------
+
+
+# --- alerts (issue 8): subscribers and their subscriptions -------------------------------------
+
+from tracker.alerts.models import Subscriber, Subscription  # noqa: E402
+
+
+class SubscriberFactory(DjangoModelFactory):
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"campaigner{n}@example.org")
+
+
+class SubscriptionFactory(DjangoModelFactory):
+    """A confirmed subscription to a bill; pass member=... and target_kind="member" for a member."""
+
+    class Meta:
+        model = Subscription
+
+    subscriber = factory.SubFactory(SubscriberFactory)
+    target_kind = "bill"
+    bill = factory.SubFactory(BillFactory)
+    status = Subscription.Status.CONFIRMED
+
+
+# --- end of the alerts section -----------------------------------------------------------------

@@ -13,6 +13,6 @@ urlpatterns = [
     path("bills/", include("bills.urls")),
     path("alerts/", include("tracker.alerts.urls")),
     path("", include("amendments.urls")),
-    path("hansard/", include("tracker.hansard.urls")),
+    path("", include("tracker.hansard.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from bills.clauses.display import text_diff
 from bills.derive import bill_clauses_derive
 from bills.models import Clause, ClauseVersion
+from tests.bills.test_views import MAX_BILL_PAGE_QUERIES
 from tests.factories import bill_with_clause_amendments
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ def test_the_clause_pages_run_as_many_queries_at_400_clauses_as_at_10(client):
 def test_the_bill_page_links_to_its_clauses_without_a_query_more(client, django_assert_max_num_queries):
     bill = bill_with_clause_amendments(clauses=400, amendments=600)
     bill_clauses_derive(bill=bill)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(MAX_BILL_PAGE_QUERIES):
         html = client.get(bill.get_absolute_url()).content.decode()
     assert f'href="/bills/{bill.bills_api_id}/{bill.slug}/clauses/"' in html
 

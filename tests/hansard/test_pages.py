@@ -48,7 +48,7 @@ def test_the_bill_debate_list_runs_a_fixed_number_of_queries(client, big_debate,
     debate, _, _ = big_debate
     DebateFactory.create_batch(30, bill=debate.bill)
     with django_assert_max_num_queries(3):
-        html = client.get(f"/hansard/bills/{debate.bill.bills_api_id}/debates/").content.decode()
+        html = client.get(f"/bills/{debate.bill.bills_api_id}/{debate.bill.slug}/debates/").content.decode()
     assert html.count('<td class="govuk-table__cell govuk-table__cell--numeric">600</td>') == 1  # mentions
 
 

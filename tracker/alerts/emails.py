@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +24,7 @@ from tracker.events.models import ChangeEvent
 from . import tokens
 from .models import Delivery, Digest, Subscription
 from .selectors import NextSitting, bill_next_sitting
+from .targets import TARGET_KINDS
 
 # Stand-ins for a recipient's own links; nothing in a template escapes or alters them.
 MANAGE_LINK = "https://recipient-link.invalid/manage"
@@ -104,34 +106,42 @@ def event_facts(*, event: ChangeEvent, today: dt.date | None = None) -> EventFac
 
 
 class EventEmails:
-    """Emails about events for one batch: facts worked out once per event, and each email
-    rendered once per event and target followed."""
+    """Emails about events for one batch of deliveries. Each event (with its facts) and each
+    target followed is loaded once, and each email rendered once per event and target, so
+    a batch of 500 emails about one change costs a few queries and one render."""
 
     def __init__(self) -> None:
         self._facts: dict[int, EventFacts] = {}
+        self._targets: dict[tuple[str, int], models.Model] = {}
         self._rendered: dict[tuple, Rendered] = {}
 
-    def facts(self, event: ChangeEvent) -> EventFacts:
-        if event.pk not in self._facts:
-            self._facts[event.pk] = event_facts(event=event)
-        return self._facts[event.pk]
+    def facts(self, event_id: int) -> EventFacts:
+        if event_id not in self._facts:
+            self._facts[event_id] = event_facts(event=ChangeEvent.objects.select_related("bill", "member").get(pk=event_id))
+        return self._facts[event_id]
+
+    def target(self, subscription: Subscription) -> models.Model:
+        key = (subscription.target_kind, subscription.target_id)
+        if key not in self._targets:
+            self._targets[key] = TARGET_KINDS[subscription.target_kind].model.objects.get(pk=subscription.target_id)
+        return self._targets[key]
 
     def instant(self, delivery: Delivery) -> EmailMultiAlternatives:
-        """The email for one delivery: the change in one sentence as its subject."""
+        """The email for one delivery (its subscription and subscriber loaded with it): the
+        change in one sentence as its subject."""
         subscription = delivery.subscription
-        key = (delivery.event_id, subscription.target_kind, subscription.target.pk)
+        key = (delivery.event_id, subscription.target_kind, subscription.target_id)
         if key not in self._rendered:
-            facts = self.facts(delivery.event)
+            facts, target = self.facts(delivery.event_id), self.target(subscription)
             self._rendered[key] = render(template="event", subject=facts.event.summary, context={
-                "facts": facts, "target": subscription.target,
-                "unsubscribe_label": f"Stop alerts on {subscription.target}"})
+                "facts": facts, "target": target, "unsubscribe_label": f"Stop alerts on {target}"})
         return self._rendered[key].addressed(to=subscription.subscriber.email, message_id=delivery.message_id,
                                              subscriber_id=subscription.subscriber_id, subscription_id=subscription.pk)
 
 
 @dataclass(frozen=True)
 class DigestSection:
-    target: object
+    target: models.Model
     items: list[EventFacts]
 
 
@@ -139,8 +149,8 @@ def digest_email(*, digest: Digest, deliveries: Iterable[Delivery], emails: Even
     """One email listing a day's changes, grouped by what the subscriber follows."""
     sections: dict[int, DigestSection] = {}
     for delivery in deliveries:
-        section = sections.setdefault(delivery.subscription_id, DigestSection(delivery.subscription.target, []))
-        section.items.append(emails.facts(delivery.event))
+        section = sections.setdefault(delivery.subscription_id, DigestSection(emails.target(delivery.subscription), []))
+        section.items.append(emails.facts(delivery.event_id))
     count = sum(len(section.items) for section in sections.values())
     rendered = render(
         template="digest",

@@ -1,7 +1,7 @@
 from django import forms
 
 from .models import Subscriber
-from .targets import TARGET_KIND_CHOICES
+from .targets import TARGET_KIND_CHOICES, TARGET_KINDS
 
 
 class SubscribeForm(forms.Form):
@@ -15,6 +15,17 @@ class SubscribeForm(forms.Form):
     def clean_email(self) -> str:
         """One subscriber per address, whatever its capitals."""
         return self.cleaned_data["email"].strip().lower()
+
+    def clean(self) -> dict:
+        """Adds `target`, the bill or member to follow, when the form names one that exists."""
+        data = super().clean()
+        kind = TARGET_KINDS.get(data.get("target_kind", ""))
+        if kind and data.get("target_id"):
+            data["target"] = kind.find(data["target_id"])
+            if data["target"] is None:
+                raise forms.ValidationError(f"There is no such {kind.label} to follow. "
+                                            "Go back to its page and try again.")
+        return data
 
 
 class FrequencyForm(forms.Form):

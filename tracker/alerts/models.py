@@ -69,6 +69,10 @@ class Subscription(models.Model):
     def target(self) -> models.Model:
         return getattr(self, self.target_kind)
 
+    @property
+    def target_id(self) -> int:
+        return getattr(self, f"{self.target_kind}_id")
+
 
 class OutboxItem(models.Model):
     """An email owed. Claimed by setting claim_token and a lease (claimed_until); a lease

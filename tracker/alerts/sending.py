@@ -85,10 +85,7 @@ def deliveries_send() -> int:
 
 
 def _deliveries_batch_send(claim: Claim) -> int:
-    deliveries = (Delivery.objects.filter(pk__in=claim.ids)
-                  .select_related("subscription__subscriber", "subscription__bill", "subscription__member",
-                                  "event__bill", "event__member")
-                  .order_by("pk"))
+    deliveries = Delivery.objects.filter(pk__in=claim.ids).select_related("subscription__subscriber").order_by("pk")
     emails = EventEmails()
     messages = ((d.pk, emails.instant(d) if d.subscription.status == CONFIRMED else None) for d in deliveries)
     return _send_claimed(claim, Delivery, messages, _delivery_mark)
@@ -108,9 +105,8 @@ def _digests_batch_send(claim: Claim) -> int:
     gathered = Delivery.objects.filter(digest__in=claim.ids, status=Status.PENDING)
     gathered.exclude(subscription__status=CONFIRMED).update(status=Status.CANCELLED)
     by_digest: dict[int, list[Delivery]] = {}
-    for delivery in (gathered.select_related("subscription__bill", "subscription__member", "event__bill",
-                                             "event__member")
-                     .order_by("subscription__target_kind", "subscription_id", "event__detected_at", "pk")):
+    for delivery in gathered.select_related("subscription").order_by(
+            "subscription__target_kind", "subscription_id", "event__detected_at", "pk"):
         by_digest.setdefault(delivery.digest_id, []).append(delivery)
     emails = EventEmails()
     messages = ((d.pk, digest_email(digest=d, deliveries=by_digest[d.pk], emails=emails) if d.pk in by_digest

@@ -43,22 +43,17 @@ def subscribe(request: HttpRequest) -> HttpResponse:
                            limit=settings.ALERTS_SUBSCRIBE_LIMIT_PER_IP, window_seconds=RATE_WINDOW_SECONDS):
         return _too_many(request)
     form = SubscribeForm(request.POST)
-    target = None
-    if form.is_valid():
-        kind = TARGET_KINDS[form.cleaned_data["target_kind"]]
-        target = kind.find(form.cleaned_data["target_id"])
-        if target is None:
-            form.add_error(None, f"There is no such {kind.label} to follow. Go back to its page and try again.")
     if not form.is_valid():
         return render(request, "alerts/subscribe.html", {
-            "form": form, "target": target, "target_kind": form.data.get("target_kind", ""),
-            "target_id": form.data.get("target_id", ""),
+            "form": form, "target": form.cleaned_data.get("target"),
+            "target_kind": form.cleaned_data.get("target_kind"), "target_id": form.cleaned_data.get("target_id"),
         }, status=400)
     email = form.cleaned_data["email"]
     if rate_limit_exceeded(scope="subscribe-address", key=email,
                            limit=settings.ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS, window_seconds=RATE_WINDOW_SECONDS):
         return _too_many(request)
-    services.subscription_request(email=email, target_kind=form.cleaned_data["target_kind"], target=target)
+    services.subscription_request(email=email, target_kind=form.cleaned_data["target_kind"],
+                                  target=form.cleaned_data["target"])
     return redirect("alerts:subscribe_sent")
 
 

@@ -1,6 +1,6 @@
 """Thin views: read the URL, call one selector, render."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from . import selectors
 
@@ -10,6 +10,8 @@ def debate_detail(request, hansard_ext_id: str):
     return render(request, "hansard/debate_detail.html", {"page": page, "debate": page.debate})
 
 
-def bill_debates(request, bills_api_id: int):
+def bill_debates(request, bills_api_id: int, slug: str):
     page = selectors.bill_debates(bills_api_id=bills_api_id)
+    if slug != page.bill.slug:
+        return redirect("hansard:bill_debates", bills_api_id, page.bill.slug, permanent=True)
     return render(request, "hansard/bill_debates.html", {"page": page, "bill": page.bill})
