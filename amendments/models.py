@@ -180,6 +180,7 @@ class GroupedAmendment(models.Model):
 
 
 SPONSORED = ("amendment", "ping_pong_item", "grouped_amendment")  # what a sponsorship may belong to
+HAND_ADDED_FROM = 1000  # sponsorships an editor adds sit after every position a source list uses
 
 
 class Sponsorship(models.Model):
@@ -200,6 +201,8 @@ class Sponsorship(models.Model):
     party_name = models.CharField(max_length=200, blank=True, help_text="as the Bills API gives it")
     party_colour = models.CharField(max_length=6, blank=True)
     is_lead = models.BooleanField(null=True, help_text="null: the record does not say who leads")
+    added_by_hand = models.BooleanField(default=False, help_text="a supporter the source lacks, added by an editor "
+                                                                 f"(positions from {HAND_ADDED_FROM}, so no source row takes its place)")
 
     class Meta:
         ordering = ["position"]

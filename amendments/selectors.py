@@ -13,6 +13,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefet
 from django.shortcuts import get_object_or_404
 
 from bills.models import Bill, BillStage, House, Member, Party
+from tracker.corrections.services import corrections_attach
 from tracker.scraping.models import ScrapedBill
 
 from .models import (
@@ -364,6 +365,7 @@ def amendment_page(*, bills_api_id: int) -> AmendmentPage:
     for vote in _votes().filter(division__in=[link.division_id for link in links]):
         votes[vote.division_id].append(vote)
     divisions = {link.division_id: link.division for link in links}
+    corrections_attach([amendment, *sponsorships])
     return AmendmentPage(
         amendment=amendment,
         lead=[s for s in sponsorships if s.is_lead],

@@ -250,7 +250,10 @@ def _surplus_delete(model: type[models.Model], *, parent: str, key_fields: tuple
     name taken off an amendment). Only called with parents read in full."""
     if not kept:
         return 0
-    rows = model.objects.filter(**{f"{parent}_id__in": list(kept)}).values_list("pk", f"{parent}_id", *key_fields)
+    rows = model.objects.filter(**{f"{parent}_id__in": list(kept)})
+    if any(f.name == "added_by_hand" for f in model._meta.fields):
+        rows = rows.exclude(added_by_hand=True)  # what an editor added is not the source's to take away
+    rows = rows.values_list("pk", f"{parent}_id", *key_fields)
     surplus = [pk for pk, parent_pk, *key in rows if tuple(key) not in kept[parent_pk]]
     iterator = iter(surplus)
     while chunk := list(islice(iterator, CHUNK)):

@@ -47,16 +47,19 @@ def bill_scrape(context: ScrapeContext, bill_id: int) -> None:
             bills_api_fetch.publications(context.session, base_url=base, bill_id=bill_id))
         recorder.parse_errors(parsed.errors, url=f"{base}/Bills/{bill_id}/Publications")
         publications = parsed.publications
-    members_ensure(context, [s.member.member_id for s in bill.sponsors if s.member])
+    # The people in charge are read again every time (a handful); everyone else once.
+    members_ensure(context, [s.member.member_id for s in bill.sponsors if s.member], refresh=True)
     counts = store.bill_store(store.FetchedBill(bill, stages, publications), run=recorder.run)
     recorder.add(counts)
     ScrapedBill.objects.create(run=recorder.run, bills_api_id=bill_id, wrote_rows=bool(counts.created or counts.updated))
 
 
-def members_ensure(context: ScrapeContext, member_ids: Iterable[int]) -> None:
-    """Fetch and store the members not stored yet; one the Members API lacks is recorded."""
-    wanted = set(member_ids) - set(Member.objects.filter(members_api_id__in=set(member_ids))
-                                   .values_list("members_api_id", flat=True))
+def members_ensure(context: ScrapeContext, member_ids: Iterable[int], *, refresh: bool = False) -> None:
+    """Fetch and store the members not stored yet (all of them, with `refresh`); one the
+    Members API lacks is recorded, and what is stored of them is kept."""
+    wanted = set(member_ids)
+    if not refresh:
+        wanted -= set(Member.objects.filter(members_api_id__in=wanted).values_list("members_api_id", flat=True))
     fetched = []
     for member_id in sorted(wanted):
         with context.recorder.fetching(url_hint=f"{settings.MEMBERS_API_URL}/Members/{member_id}"):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from amendments.selectors import BillAmendmentSummary, MemberActivity, bill_amendment_summary, member_activity
+from tracker.corrections.services import corrections_attach
 from tracker.hansard.selectors import MemberContributions, member_contributions
 from tracker.scraping.models import ScrapedBill, ScrapeRun
 
@@ -124,6 +125,7 @@ def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
     timeline = [_timeline_stage(stage, bill, today) for stage in stages]
     upcoming = [(row, date) for row in timeline for date in row.sittings if date and date > today]
     sponsors = list(bill.sponsors.select_related("member__party"))
+    corrections_attach([bill, *sponsors])
     publications = list(bill.publications.order_by("-display_date", "-bills_api_id"))
     return BillPage(
         bill=bill,
@@ -166,6 +168,7 @@ class MemberPage:
 def member_page(*, members_api_id: int) -> MemberPage:
     member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
     bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
+    corrections_attach([member])
     return MemberPage(member=member, sponsored_bills=bills, activity=member_activity(member=member),
                       contributions=member_contributions(member=member))
 

@@ -4,6 +4,7 @@ from django.views.generic import TemplateView
 
 from bills import views as bill_views
 
+from .corrections.views import review_queue_view
 from .health import healthz
 
 urlpatterns = [
@@ -14,5 +15,6 @@ urlpatterns = [
     path("alerts/", include("tracker.alerts.urls")),
     path("", include("amendments.urls")),
     path("", include("tracker.hansard.urls")),
+    path("admin/review/", admin.site.admin_view(review_queue_view), name="review_queue"),
     path("admin/", admin.site.urls),
 ]

@@ -185,3 +185,15 @@ def test_enqueueing_happens_after_commit(bill, django_capture_on_commit_callback
     callbacks[0]()
     assert len(mail.outbox) == 1
     assert Delivery.objects.get().status == SENT
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_claim_skips_rows_another_worker_has_locked(pending):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        held = claim(batch_size=3)
+    [lock] = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")][:1]
+    assert lock.endswith("FOR UPDATE SKIP LOCKED") and "LIMIT 3" in lock
+    assert len(held.ids) == 3

@@ -89,3 +89,46 @@ def test_login_attempts_are_throttled(client):
     locked = client.post(reverse("admin:login"), {"username": "staff", "password": "the-right-password"})
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_reverting_a_correction_to_an_earlier_version_restores_its_value(client, editor, example_bill):
+    from tracker.corrections.services import override_save
+
+    override_save(obj=example_bill, field="act_name", value="First fix", reason="first", user=editor)
+    override = override_save(obj=example_bill, field="act_name", value="Second fix", reason="second", user=editor)
+    first = override.history.earliest("history_date")
+    url = reverse("admin:corrections_override_simple_history", args=[override.pk, first.history_id])
+    assert "First fix" in client.get(url).content.decode()
+    client.post(url, {"value": '"First fix"', "reason": "first"})
+    assert Bill.objects.get().act_name == "First fix"
+    assert Override.objects.get().history.count() == 3
+
+
+def test_the_diff_view_shows_what_changed_between_two_versions(client, editor, example_bill):
+    from tracker.corrections.services import override_save
+
+    override_save(obj=example_bill, field="act_name", value="First fix", reason="first", user=editor)
+    override = override_save(obj=example_bill, field="act_name", value="Second fix", reason="second", user=editor)
+    older, newer = override.history.order_by("history_date")
+    html = client.get(reverse("admin:corrections_override_diff", args=[override.pk]),
+                      {"older": older.history_id, "newer": newer.history_id}).content.decode()
+    assert "First fix" in html and "Second fix" in html and "second" in html
+
+
+def test_the_review_queue_lists_conflicts_problems_and_unsure_links(client, editor, tmp_path):
+    from tests.corrections.test_bill_overrides import scrape_with_title
+    from tracker.corrections.services import override_save
+
+    scrape_with_title(tmp_path, "Example Bill", "first")
+    override_save(obj=Bill.objects.get(), field="short_title", value="Fixed", reason="r", user=editor)
+    scrape_with_title(tmp_path, "Example Bill (No. 2)", "second")
+    html = client.get(reverse("review_queue")).content.decode()
+    assert "Conflicts (1)" in html and "Source now says &#x27;Example Bill (No. 2)&#x27;" in html
+    for heading in ("Could not be fetched or read", "Members not found", "Clause links the tracker is unsure of",
+                    "Hansard mentions not resolved", "Divisions not linked to what they decided"):
+        assert heading in html
+
+
+def test_the_review_queue_needs_an_editor(client):
+    client.force_login(User.objects.create_user("staff-only", is_staff=True))
+    assert client.get(reverse("review_queue")).status_code == 403

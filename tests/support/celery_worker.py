@@ -15,9 +15,10 @@ from tracker.celery import app
 
 
 @contextmanager
-def celery_worker(**env: str):
-    """Start a worker consuming a fresh queue; yield the queue name; stop the worker."""
-    queue = f"test-{uuid.uuid4().hex[:12]}"
+def celery_worker(queue: str | None = None, **env: str):
+    """Start a worker consuming `queue` (by default a fresh one; pass the same name to start
+    several workers on one queue); yield the queue name and the process; stop the worker."""
+    queue = queue or f"test-{uuid.uuid4().hex[:12]}"
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "tracker", "worker", "--pool=solo", "-Q", queue,
          "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=WARNING"],

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import email
+import email.parser
 import email.policy
+import logging
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterator
@@ -16,11 +18,16 @@ from email.message import EmailMessage
 
 from aiosmtpd.smtp import SMTP, Envelope
 
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command at INFO
+
 
 @dataclass(frozen=True)
 class Received:
     recipients: tuple[str, ...]
-    message: EmailMessage
+    content: bytes
+
+    def message(self) -> EmailMessage:
+        return email.message_from_bytes(self.content, policy=email.policy.default)
 
 
 class SmtpSink:
@@ -44,13 +51,14 @@ class SmtpSink:
         with self._lock:
             self.count += 1
             if self.keep:
-                parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
-                self.received.append(Received(tuple(envelope.rcpt_tos), parsed))
+                self.received.append(Received(tuple(envelope.rcpt_tos), envelope.content))
         return "250 Message accepted"
 
     def message_ids(self) -> list[str]:
         with self._lock:
-            return [item.message["Message-ID"] for item in self.received]
+            received = list(self.received)
+        headers = email.parser.BytesHeaderParser(policy=email.policy.default)
+        return [headers.parsebytes(item.content)["Message-ID"] for item in received]
 
     def __enter__(self) -> "SmtpSink":
         server = self._loop.run_until_complete(

@@ -18,6 +18,7 @@ from .targets import TARGET_KINDS
 class TargetEventsFeed(Feed):
     feed_type = Atom1Feed
     description_template = "alerts/feed_item.html"
+    author_name = "Clause tracker"  # Atom needs an author for the feed or every entry
 
     def get_object(self, request, target_kind: str, target_id: int):
         return TARGET_KINDS[target_kind], TARGET_KINDS[target_kind].get_or_404(target_id)

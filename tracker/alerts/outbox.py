@@ -1,11 +1,12 @@
 """Claiming outbox rows (Delivery, Digest) in batches so that no two workers ever hold the
 same row, and a worker that dies gives its rows back when its lease runs out.
 
-The claim is one conditional UPDATE: it sets a fresh claim token and a lease on rows that
+The claim is a conditional UPDATE: it sets a fresh claim token and a lease on rows that
 are pending and unclaimed (or whose lease has run out), re-checking that condition on each
-row it writes. On PostgreSQL the candidate rows are picked with SELECT ... FOR UPDATE SKIP
+row it writes. On PostgreSQL the batch is first locked with SELECT ... FOR UPDATE SKIP
 LOCKED, so concurrent workers take different rows instead of queueing behind each other;
-SQLite runs one writer at a time, so the conditional UPDATE alone decides. Either way a
+on SQLite, which runs one writer at a time, the UPDATE picks the batch in a subquery and
+its condition alone decides. Either way a
 row belongs to at most one live claim, and marking it sent requires that claim's token.
 """
 
@@ -16,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet, Subquery
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from .models import OutboxItem
@@ -40,12 +41,14 @@ def outbox_claim(*, rows: QuerySet, batch_size: int, lease: dt.timedelta, max_at
     token = uuid.uuid4()
     claimable = rows.filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
                             status=PENDING, attempts__lt=max_attempts)
-    candidates = claimable.order_by("pk").values("pk")[:batch_size]
-    if connection.features.has_select_for_update_skip_locked:
-        candidates = candidates.select_for_update(skip_locked=True)
+    candidates = claimable.order_by("pk").values_list("pk", flat=True)[:batch_size]
     with transaction.atomic():
-        claimable.filter(pk__in=Subquery(candidates)).update(
-            claim_token=token, claimed_until=now + lease, attempts=F("attempts") + 1)
+        if connection.features.has_select_for_update_skip_locked:
+            # Lock the batch in its own statement: as a subquery of the UPDATE, FOR UPDATE
+            # re-checks rows that very UPDATE changed and can hand back more than the batch.
+            candidates = list(candidates.select_for_update(skip_locked=True))
+        claimable.filter(pk__in=candidates).update(claim_token=token, claimed_until=now + lease,
+                                                   attempts=F("attempts") + 1)
     ids = list(rows.model.objects.filter(claim_token=token).order_by("pk").values_list("pk", flat=True))
     return Claim(token=token, until=now + lease, ids=ids)
 

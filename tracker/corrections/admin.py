@@ -14,6 +14,8 @@ from .models import Conflict, Override
 from .services import conflict_resolve, corrections_for, override_remove, override_save, restored
 
 REASON_FIELD = "correction_reason"
+admin.site.index_template = "admin/tracker_index.html"  # leads with the review queue
+admin.site.site_header = "Clause tracker administration"
 
 
 class CorrectableAdmin(admin.ModelAdmin):
@@ -48,6 +50,11 @@ class CorrectableAdmin(admin.ModelAdmin):
         for name in form.changed_data:
             if name != REASON_FIELD and name not in {f.name for f in obj._meta.many_to_many}:
                 override_save(obj=obj, field=name, value=form.cleaned_data[name], reason=reason, user=request.user)
+        self.after_correction(obj)
+
+    def after_correction(self, obj) -> None:
+        """Recompute what derives from the corrected row; rows nothing derives from need nothing."""
+        return None
 
     def save_related(self, request, form, formsets, change) -> None:
         if not change:

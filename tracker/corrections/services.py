@@ -79,6 +79,19 @@ def corrections_for(objects: Iterable[models.Model]) -> dict[tuple[type, int], d
     return {(model, pk): fields for model, pks in by_model.items() for pk, fields in overrides_of(model, pks).items()}
 
 
+def corrections_attach(objects: Iterable[models.Model]) -> None:
+    """Give each object `.corrected`: {field name: Override} for the public "corrected" marks;
+    each Override also gets `.label`, the field's name in words."""
+    objects = list(objects)
+    found = corrections_for(objects)
+    for obj in objects:
+        obj.corrected = {}
+        for attname, override in found.get((type(obj), obj.pk), {}).items():
+            field = obj._meta.get_field(attname)
+            override.label = str(field.verbose_name)
+            obj.corrected[field.name] = override
+
+
 @transaction.atomic
 def override_save(*, obj: models.Model, field: str, value: Any, reason: str, user) -> Override:
     """Correct one field of a scraped row: stored as an override and shown everywhere."""

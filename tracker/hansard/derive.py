@@ -36,7 +36,7 @@ from .models import Contribution, Debate, Mention
 from .reading import FoundMention, mentions_in, stance_of
 
 MENTION_KEY = ("contribution_id", "kind", "number", "span_start", "in_heading")
-CLAUSE_NOTE = "clause number as printed; not yet linked to a clause of the print in force"
+CLAUSE_NOTE = "clause number as printed; which clause it names is read from the print in force at that sitting"
 
 
 def stage_label(stage: BillStage) -> str:
