@@ -88,3 +88,65 @@ def parse_datetime(value: str | None, *, where: str = "") -> dt.datetime | None:
 def parse_date(value: str | None, *, where: str = "") -> dt.date | None:
     parsed = parse_datetime(value, where=where)
     return parsed.date() if parsed else None
+
+
+# Field readers: a field the spec marks required (missing or null is a ParseError) or optional
+# (null reads as None); either way a value of the wrong type is a ParseError.
+
+
+def required_str(raw: Mapping[str, Any], key: str, *, where: str) -> str:
+    value = required(raw, key, where=where)
+    if not isinstance(value, str):
+        raise ParseError(f"field {key!r} should be a string, got {value!r}", where=where)
+    return value
+
+
+def required_bool(raw: Mapping[str, Any], key: str, *, where: str) -> bool:
+    value = required(raw, key, where=where)
+    if not isinstance(value, bool):
+        raise ParseError(f"field {key!r} should be true or false, got {value!r}", where=where)
+    return value
+
+
+def required_datetime(raw: Mapping[str, Any], key: str, *, where: str) -> dt.datetime:
+    parsed = parse_datetime(required_str(raw, key, where=where), where=f"{where}.{key}")
+    if parsed is None:
+        raise ParseError(f"required field {key!r} is empty", where=where)
+    return parsed
+
+
+def optional_str(raw: Mapping[str, Any], key: str, *, where: str) -> str | None:
+    value = raw.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ParseError(f"field {key!r} should be a string, got {value!r}", where=where)
+    return value
+
+
+def optional_int(raw: Mapping[str, Any], key: str, *, where: str) -> int | None:
+    return None if raw.get(key) is None else required_int(raw, key, where=where)
+
+
+def optional_bool(raw: Mapping[str, Any], key: str, *, where: str) -> bool | None:
+    return None if raw.get(key) is None else required_bool(raw, key, where=where)
+
+
+def optional_datetime(raw: Mapping[str, Any], key: str, *, where: str) -> dt.datetime | None:
+    return parse_datetime(raw.get(key), where=f"{where}.{key}")
+
+
+def optional_object(raw: Mapping[str, Any], key: str, parse: Callable[[Any], T]) -> T | None:
+    value = raw.get(key)
+    return None if value is None else parse(value)
+
+
+def parse_each_in(raw: Mapping[str, Any], key: str, parse_one: Callable[[Any], T], *, where: str) -> Parsed[T]:
+    """`parse_each` over a nullable list field: a bad entry fails alone."""
+    where = f"{where}.{key}"
+    return parse_each(as_list(raw.get(key) or [], where=where), parse_one, where=where)
+
+
+def each_entry(raw: Mapping[str, Any], key: str, parse_one: Callable[[Any, str], T], *, where: str) -> tuple[T, ...]:
+    """Every entry of a nullable list field (null reads as none), parsed strictly: one bad
+    entry fails the whole record, because a silently dropped sponsor or vote is a wrong fact."""
+    entries = as_list(raw.get(key) or [], where=f"{where}.{key}")
+    return tuple(parse_one(entry, f"{where}.{key}[{index}]") for index, entry in enumerate(entries))

@@ -14,16 +14,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from amendments.sources.field_readers import each_entry, optional_bool
-from bills.sources.bills_api_parse import (
-    Page,
+from bills.sources.bills_api_parse import Page, parse_page
+from tracker.parsing import (
+    ParseError,
+    as_mapping,
+    each_entry,
+    optional_bool,
     optional_int,
     optional_str,
-    parse_page,
     required_bool,
+    required_int,
     required_str,
 )
-from tracker.parsing import ParseError, as_mapping, required_int
 
 T = TypeVar("T")
 

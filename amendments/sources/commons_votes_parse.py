@@ -18,9 +18,18 @@ from amendments.sources.divisions import (
     division_fields,
     division_member,
 )
-from amendments.sources.field_readers import each_entry
-from bills.sources.bills_api_parse import optional_datetime, optional_int, optional_str, required_bool
-from tracker.parsing import Parsed, as_list, as_mapping, parse_each, required_int
+from tracker.parsing import (
+    Parsed,
+    as_list,
+    as_mapping,
+    each_entry,
+    optional_datetime,
+    optional_int,
+    optional_str,
+    parse_each,
+    required_bool,
+    required_int,
+)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
-from amendments.sources.field_readers import each_entry, required_datetime
-from bills.sources.bills_api_parse import optional_datetime, optional_int, optional_str
-from tracker.parsing import required_int
+from tracker.parsing import (
+    each_entry,
+    optional_datetime,
+    optional_int,
+    optional_str,
+    required_datetime,
+    required_int,
+)
 
 House = Literal["Commons", "Lords"]
 KeyCase = Callable[[str], str]  # turns a camelCase field name into the API's own

@@ -24,15 +24,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from amendments.sources.field_readers import required_datetime
-from bills.sources.bills_api_parse import (
+from tracker.parsing import (
+    ParseError,
+    Parsed,
+    as_list,
+    as_mapping,
     optional_datetime,
     optional_int,
     optional_str,
+    parse_each,
     parse_each_in,
+    required,
+    required_datetime,
     required_str,
 )
-from tracker.parsing import ParseError, Parsed, as_list, as_mapping, parse_each, required
 
 HANSARD_WEB = "https://hansard.parliament.uk"
 

@@ -22,9 +22,17 @@ from amendments.sources.divisions import (
     division_fields,
     division_member,
 )
-from amendments.sources.field_readers import optional_bool
-from bills.sources.bills_api_parse import optional_int, optional_str, required_bool
-from tracker.parsing import Parsed, as_list, as_mapping, parse_each, required_int
+from tracker.parsing import (
+    Parsed,
+    as_list,
+    as_mapping,
+    optional_bool,
+    optional_int,
+    optional_str,
+    parse_each,
+    required_bool,
+    required_int,
+)
 
 
 @dataclass(frozen=True, kw_only=True)

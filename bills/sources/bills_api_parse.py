@@ -26,59 +26,19 @@ from tracker.parsing import (
     Parsed,
     as_list,
     as_mapping,
+    optional_datetime,
+    optional_object,
+    optional_str,
     parse_datetime,
     parse_each,
+    parse_each_in,
     required,
+    required_bool,
     required_int,
+    required_str,
 )
 
 T = TypeVar("T")
-
-
-# Field readers, shared with the Members API parser. They belong beside `required_int` in
-# tracker/parsing.py, which this change may not edit.
-
-
-def required_str(raw: Mapping[str, Any], key: str, *, where: str) -> str:
-    value = required(raw, key, where=where)
-    if not isinstance(value, str):
-        raise ParseError(f"field {key!r} should be a string, got {value!r}", where=where)
-    return value
-
-
-def required_bool(raw: Mapping[str, Any], key: str, *, where: str) -> bool:
-    value = required(raw, key, where=where)
-    if not isinstance(value, bool):
-        raise ParseError(f"field {key!r} should be true or false, got {value!r}", where=where)
-    return value
-
-
-def optional_str(raw: Mapping[str, Any], key: str, *, where: str) -> str | None:
-    value = raw.get(key)
-    if value is not None and not isinstance(value, str):
-        raise ParseError(f"field {key!r} should be a string, got {value!r}", where=where)
-    return value
-
-
-def optional_int(raw: Mapping[str, Any], key: str, *, where: str) -> int | None:
-    return None if raw.get(key) is None else required_int(raw, key, where=where)
-
-
-def optional_datetime(raw: Mapping[str, Any], key: str, *, where: str) -> dt.datetime | None:
-    return parse_datetime(raw.get(key), where=f"{where}.{key}")
-
-
-def optional_object(raw: Mapping[str, Any], key: str, parse: Callable[[Any], T]) -> T | None:
-    value = raw.get(key)
-    return None if value is None else parse(value)
-
-
-def parse_each_in(
-    raw: Mapping[str, Any], key: str, parse_one: Callable[[Any], T], *, where: str
-) -> Parsed[T]:
-    """`parse_each` over a nullable list field: a bad entry fails alone."""
-    where = f"{where}.{key}"
-    return parse_each(as_list(raw.get(key) or [], where=where), parse_one, where=where)
 
 
 def _tuple_of(

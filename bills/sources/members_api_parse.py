@@ -12,15 +12,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from bills.sources.bills_api_parse import (
+from tracker.parsing import (
+    ParseError,
+    as_mapping,
     optional_datetime,
     optional_int,
     optional_object,
     optional_str,
     parse_each_in,
+    required,
     required_bool,
+    required_int,
 )
-from tracker.parsing import ParseError, as_mapping, required, required_int
 
 HOUSE_NAMES = {1: "Commons", 2: "Lords"}
 
