@@ -41,7 +41,7 @@ class _Candidate:
 @transaction.atomic
 def division_links_derive(*, bill: Bill) -> StoreCounts:
     """(Re)link every stored division of the bill; set `decided_on` on what each decided."""
-    candidates = _candidates(bill)
+    candidates = amendment_candidates(bill)
     sat_on = _sitting_days(bill)
     rows, decided = {}, {}
     for division in Division.objects.filter(bill=bill):
@@ -72,7 +72,7 @@ def _references(division: Division) -> Sequence[DivisionReference]:
     return references_in_commons_title(division.title)
 
 
-def _candidates(bill: Bill) -> dict[tuple[str, str], list[_Candidate]]:
+def amendment_candidates(bill: Bill) -> dict[tuple[str, str], list[_Candidate]]:
     """What each (kind, number) a division may name could be, across the bill's stages."""
     found: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
     for amendment in Amendment.objects.filter(bill_stage__bill=bill).exclude(number=None).select_related("bill_stage"):

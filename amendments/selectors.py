@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from bills.models import Bill, BillStage, House, Member, Party
 from tracker.corrections.services import corrections_attach
-from tracker.scraping.models import ScrapedBill
+from tracker.scraping.selectors import bill_reconstructed
 
 from .models import (
     Amendment,
@@ -52,13 +52,6 @@ def _decision_counts(rows: Iterable[tuple[str, int]]) -> list[DecisionCount]:
 
 def _sponsorships() -> QuerySet[Sponsorship]:
     return Sponsorship.objects.select_related("member__party").order_by("position")
-
-
-def _reconstructed(bills_api_id: int) -> bool:
-    """Whether the latest scrape of the bill replayed a reconstructed snapshot."""
-    latest = (ScrapedBill.objects.filter(bills_api_id=bills_api_id).select_related("run")
-              .order_by("-run__started_at", "-pk").first())
-    return bool(latest and latest.run.reconstructed)
 
 
 # The bill's amendments page
@@ -219,7 +212,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
                    .distinct().order_by("name"))
     return BillAmendmentsPage(
         bill=bill,
-        reconstructed=_reconstructed(bill.bills_api_id),
+        reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),
         stages=stage_rows,
         decision_counts=_decision_counts(
             (c.value, c.count) for row in stage_rows for c in (*row.amendment_counts, *row.ping_pong_counts)),
@@ -340,7 +333,7 @@ def division_page(*, house: str, source_id: int) -> DivisionPage:
     division = get_object_or_404(Division.objects.select_related("bill"), source=source, source_id=source_id)
     votes = list(_votes().filter(division=division))
     links = list(_links().filter(division=division))
-    return DivisionPage(_division_votes(division, votes, links), _reconstructed(division.bill.bills_api_id))
+    return DivisionPage(_division_votes(division, votes, links), bill_reconstructed(bills_api_id=division.bill.bills_api_id))
 
 
 # The amendment page
@@ -373,7 +366,7 @@ def amendment_page(*, bills_api_id: int) -> AmendmentPage:
         lead_recorded=any(s.is_lead is not None for s in sponsorships),
         divisions=[_division_votes(division, votes[pk], [link for link in links if link.division_id == pk])
                    for pk, division in divisions.items()],
-        reconstructed=_reconstructed(amendment.bill_stage.bill.bills_api_id),
+        reconstructed=bill_reconstructed(bills_api_id=amendment.bill_stage.bill.bills_api_id),
     )
 
 

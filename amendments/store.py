@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
 
-from django.db import models, transaction
+from django.db import transaction
 
 from bills.models import Bill, BillStage, Member
 from tracker.events.models import ChangeEvent
@@ -20,7 +19,7 @@ from tracker.events.services import event_record
 from tracker.sanitise import clean_html, html_to_text
 from tracker.scraping.counts import StoreCounts
 from tracker.scraping.models import ScrapeRun
-from tracker.scraping.upsert import CHUNK, UpsertResult, bulk_upsert
+from tracker.scraping.upsert import UpsertResult, bulk_upsert, unlisted_children_delete
 from tracker.scraping.values import colour, text
 
 from .models import (
@@ -200,7 +199,7 @@ def _grouped_amendments_store(details: Mapping[PingPongItem, bills_api.PingPongD
                              "text_html": _lines_html(amendment.text)}
                 sponsors[key] = amendment.sponsors
     result = bulk_upsert(GroupedAmendment, key=("item_id", "group_position", "position"), rows=rows)
-    trimmed = _surplus_delete(GroupedAmendment, parent="item", key_fields=("group_position", "position"),
+    trimmed = unlisted_children_delete(GroupedAmendment, parent="item", key_fields=("group_position", "position"),
                               kept={item.pk: {key[1:] for key in rows if key[0] == item.pk} for item in details})
     counts = result.counts + StoreCounts(updated=trimmed)
     counts += _sponsorships_store("grouped_amendment", {
@@ -233,7 +232,7 @@ def _sponsorships_store(parent: str, sponsors: Mapping[int, Sequence[bills_api.A
         for position, sponsor in enumerate(found)
     }
     counts = bulk_upsert(Sponsorship, key=(f"{parent}_id", "position"), rows=rows).counts
-    trimmed = _surplus_delete(Sponsorship, parent=parent, key_fields=("position",),
+    trimmed = unlisted_children_delete(Sponsorship, parent=parent, key_fields=("position",),
                               kept={pk: {(position,) for position in range(len(found))}
                                     for pk, found in sponsors.items()})
     return counts + StoreCounts(updated=trimmed)
@@ -242,23 +241,6 @@ def _sponsorships_store(parent: str, sponsors: Mapping[int, Sequence[bills_api.A
 def member_pks_for(members_api_ids: Iterable[int]) -> dict[int, int]:
     """Our primary keys of the members stored, by Members API id."""
     return dict(Member.objects.filter(members_api_id__in=set(members_api_ids)).values_list("members_api_id", "pk"))
-
-
-def _surplus_delete(model: type[models.Model], *, parent: str, key_fields: tuple[str, ...],
-                    kept: Mapping[int, set[tuple]]) -> int:
-    """Delete the children of these parents whose keys the source no longer lists (e.g. a
-    name taken off an amendment). Only called with parents read in full."""
-    if not kept:
-        return 0
-    rows = model.objects.filter(**{f"{parent}_id__in": list(kept)})
-    if any(f.name == "added_by_hand" for f in model._meta.fields):
-        rows = rows.exclude(added_by_hand=True)  # what an editor added is not the source's to take away
-    rows = rows.values_list("pk", f"{parent}_id", *key_fields)
-    surplus = [pk for pk, parent_pk, *key in rows if tuple(key) not in kept[parent_pk]]
-    iterator = iter(surplus)
-    while chunk := list(islice(iterator, CHUNK)):
-        model.objects.filter(pk__in=chunk).delete()
-    return len(surplus)
 
 
 # Divisions

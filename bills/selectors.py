@@ -14,6 +14,7 @@ from amendments.selectors import BillAmendmentSummary, MemberActivity, bill_amen
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.selectors import MemberContributions, member_contributions
 from tracker.scraping.models import ScrapedBill, ScrapeRun
+from tracker.scraping.selectors import latest_scraped
 
 from .clauses.display import (
     STATUS_STYLES,
@@ -133,15 +134,10 @@ def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
         timeline=timeline,
         next_sitting=min(upcoming, key=lambda pair: pair[1]) if upcoming else None,
         publications=publications,
-        last_check=_latest_scraped(bill.bills_api_id),
-        last_change=_latest_scraped(bill.bills_api_id, wrote_rows=True),
+        last_check=latest_scraped(bills_api_id=bill.bills_api_id),
+        last_change=latest_scraped(bills_api_id=bill.bills_api_id, wrote_rows=True),
         amendments=bill_amendment_summary(bill=bill),
     )
-
-
-def _latest_scraped(bills_api_id: int, **filters) -> ScrapedBill | None:
-    return (ScrapedBill.objects.filter(bills_api_id=bills_api_id, **filters).select_related("run")
-            .order_by("-run__started_at", "-pk").first())
 
 
 def _timeline_stage(stage: BillStage, bill: Bill, today: dt.date) -> TimelineStage:
@@ -231,7 +227,7 @@ def bill_clauses_page(*, bills_api_id: int, print_key: str | None = None) -> Bil
     matrix = [MatrixRow(clause, [MatrixCell(stage, tuple(
         style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
         for stage in stages]) for clause in clauses]
-    last_check = _latest_scraped(bill.bills_api_id)
+    last_check = latest_scraped(bills_api_id=bill.bills_api_id)
     shown = {style.kind for row in matrix for cell in row.cells for style in cell.styles}
     return BillClausesPage(bill, prints, chosen, rows, stages, matrix,
                            [style for style in STATUS_STYLES.values() if style.kind in shown],
@@ -275,7 +271,7 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
     supports = list(clause.supports.select_related("member", "amendment", "division", "contribution"))
     next_sitting = (Sitting.objects.filter(bill_stage__bill=clause.bill, date__gt=today)
                     .select_related("bill_stage").order_by("date").first())
-    last_check = _latest_scraped(clause.bill.bills_api_id)
+    last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
     return ClausePage(
         clause=clause, bill=clause.bill, status=status_style(clause.status),
         numbers=numbers_by_print(clause, prints, versions, events), texts=texts_with_differences(versions),

@@ -8,7 +8,7 @@ from typing import Any
 
 import requests
 
-from bills.sources.bills_api_fetch import _pages as bills_api_pages  # the Bills API's Skip/Take paging
+from bills.sources.bills_api_fetch import pages as bills_api_pages  # the Bills API's Skip/Take paging
 from tracker.http.fetch import get_json
 
 

@@ -12,7 +12,7 @@ from tracker.http.fetch import get_json, iter_pages
 PAGE_SIZE = 20  # the Bills API's own default page size (itemsPerPage in every sample)
 
 
-def _pages(session: requests.Session, url: str, params: dict[str, Any] | None = None) -> Iterator[dict]:
+def pages(session: requests.Session, url: str, params: dict[str, Any] | None = None) -> Iterator[dict]:
     """Skip/Take paging until totalResults is reached; a short page does not end it early."""
     return iter_pages(
         lambda skip: get_json(session, url, {**(params or {}), "Skip": skip, "Take": PAGE_SIZE}),
@@ -27,7 +27,7 @@ def bill(session: requests.Session, *, base_url: str, bill_id: int) -> Any:
 
 
 def bill_stage_pages(session: requests.Session, *, base_url: str, bill_id: int) -> Iterator[dict]:
-    return _pages(session, f"{base_url}/Bills/{bill_id}/Stages")
+    return pages(session, f"{base_url}/Bills/{bill_id}/Stages")
 
 
 def publications(session: requests.Session, *, base_url: str, bill_id: int) -> Any:
@@ -35,13 +35,13 @@ def publications(session: requests.Session, *, base_url: str, bill_id: int) -> A
 
 
 def bill_type_pages(session: requests.Session, *, base_url: str) -> Iterator[dict]:
-    return _pages(session, f"{base_url}/BillTypes")
+    return pages(session, f"{base_url}/BillTypes")
 
 
 def stage_type_pages(session: requests.Session, *, base_url: str) -> Iterator[dict]:
-    return _pages(session, f"{base_url}/Stages")
+    return pages(session, f"{base_url}/Stages")
 
 
 def bills_by_last_update_pages(session: requests.Session, *, base_url: str) -> Iterator[dict]:
     """The bill list, most recently updated first: stop reading once bills are older than wanted."""
-    return _pages(session, f"{base_url}/Bills", {"SortOrder": "DateUpdatedDescending"})
+    return pages(session, f"{base_url}/Bills", {"SortOrder": "DateUpdatedDescending"})

@@ -23,16 +23,12 @@ from typing import Any, Generic, TypeVar
 
 from tracker.parsing import (
     ParseError,
-    Parsed,
     as_list,
     as_mapping,
     optional_datetime,
     optional_object,
     optional_str,
-    parse_datetime,
-    parse_each,
     parse_each_in,
-    required,
     required_bool,
     required_int,
     required_str,

@@ -148,7 +148,7 @@ def test_the_member_activity_include_lists_led_supported_and_votes(client):
     led = html[html.index("Led"):html.index("Supported")]
     assert f'href="/amendments/{amendment.bills_api_id}/"' in led
     votes = html[html.index('id="votes"'):]
-    assert division.get_absolute_url() in votes and f"On <a" in votes
+    assert division.get_absolute_url() in votes and "On <a" in votes
 
 
 def test_the_bill_summary_include_counts_decisions_and_links_to_the_amendments_page():

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q
 
-from amendments.derive import _candidates as amendment_candidates
+from amendments.derive import amendment_candidates
 from amendments.mentions import Mention as FoundText
 from amendments.models import GroupedAmendment, PingPongItem, Sponsorship
 from amendments.stance import Role
-from amendments.store import _surplus_delete as surplus_delete
+from tracker.scraping.upsert import unlisted_children_delete
 from bills.models import Bill, BillSponsor, BillStage, Sitting
 from tracker.events.models import ChangeEvent
 from tracker.events.services import event_record
@@ -186,7 +186,7 @@ def mentions_derive(*, bill: Bill, run: ScrapeRun | None = None) -> StoreCounts:
     kept: dict[int, set[tuple]] = {contribution.pk: set() for contribution in contributions}
     for key in rows:
         kept[key[0]].add(key[1:])
-    removed = surplus_delete(Mention, parent="contribution", key_fields=MENTION_KEY[1:], kept=kept)
+    removed = unlisted_children_delete(Mention, parent="contribution", key_fields=MENTION_KEY[1:], kept=kept)
     if named_before:
         by_pk = {contribution.pk: contribution for contribution in contributions}
         news = sorted((key for key in result.created_keys if key[:3] not in named_before), key=_sortable)

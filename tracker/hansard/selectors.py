@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from amendments.models import Amendment, PingPongItem
-from amendments.selectors import _reconstructed as reconstructed
 from bills.models import Bill, BillStage, Clause, Member
+
+from tracker.scraping.selectors import bill_reconstructed
 
 from .highlight import Mark, Segment, paragraphs
 from .models import Contribution, Debate, Mention
@@ -73,7 +74,7 @@ def debate_page(*, hansard_ext_id: str) -> DebatePage:
     return DebatePage(
         debate=debate,
         contributions=[_contribution_view(contribution, debate.bill) for contribution in contributions],
-        reconstructed=reconstructed(debate.bill.bills_api_id),
+        reconstructed=bill_reconstructed(bills_api_id=debate.bill.bills_api_id),
     )
 
 
@@ -105,7 +106,7 @@ def bill_debates(*, bills_api_id: int) -> BillDebates:
                   mention_count=Count("contributions__mentions", distinct=True))
         .order_by("date", "house", "hansard_ext_id")
     )
-    return BillDebates(bill=bill, debates=debates, reconstructed=reconstructed(bill.bills_api_id))
+    return BillDebates(bill=bill, debates=debates, reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id))
 
 
 # "Spoke in support" / "Spoke against": for templates/hansard/_spoke_on.html

@@ -12,7 +12,7 @@ from collections import defaultdict
 from django.db import transaction
 
 from amendments.sources.hansard_api_parse import HansardContribution, HansardDebate
-from amendments.store import _surplus_delete as surplus_delete
+from tracker.scraping.upsert import unlisted_children_delete
 from amendments.store import member_pks_for
 from bills.models import Bill, Member
 from tracker.scraping.counts import StoreCounts
@@ -48,7 +48,7 @@ def debate_store(*, bill: Bill, debate: HansardDebate, content_hash: str) -> Sto
     })
     removed = 0
     if content_hash:
-        removed = surplus_delete(Contribution, parent="debate", key_fields=("order",),
+        removed = unlisted_children_delete(Contribution, parent="debate", key_fields=("order",),
                                  kept={stored.pk: {(item.order,) for item in debate.contributions}})
     return result.counts + contributions.counts + StoreCounts(updated=removed)
 

@@ -100,3 +100,20 @@ def _load_existing(model, key_fields: tuple[str, ...], keys: list) -> dict[Any, 
             if obj_key in wanted:
                 found[obj_key] = obj
     return found
+
+
+def unlisted_children_delete(model: type[models.Model], *, parent: str, key_fields: tuple[str, ...],
+                    kept: Mapping[int, set[tuple]]) -> int:
+    """Delete the children of these parents whose keys the source no longer lists (e.g. a
+    name taken off an amendment). Only called with parents read in full."""
+    if not kept:
+        return 0
+    rows = model.objects.filter(**{f"{parent}_id__in": list(kept)})
+    if any(f.name == "added_by_hand" for f in model._meta.fields):
+        rows = rows.exclude(added_by_hand=True)  # what an editor added is not the source's to take away
+    rows = rows.values_list("pk", f"{parent}_id", *key_fields)
+    surplus = [pk for pk, parent_pk, *key in rows if tuple(key) not in kept[parent_pk]]
+    iterator = iter(surplus)
+    while chunk := list(islice(iterator, CHUNK)):
+        model.objects.filter(pk__in=chunk).delete()
+    return len(surplus)
