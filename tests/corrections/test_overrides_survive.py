@@ -26,7 +26,9 @@ from tests.support.snapshots import BILLS, MEMBERS, example_bill_responses, fixt
 from tracker.corrections.models import Conflict, Override
 from tracker.corrections.services import override_remove, override_save
 from tracker.http.client import build_session
-from tracker.scraping.pipeline import scrape
+from tracker.hansard.models import Mention
+from tracker.scraping.pipeline import Step, scrape
+from tests.hansard.support import HANSARD_STEPS, contribution, debate_body, hansard_responses
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +62,11 @@ def _amendments(decision: str, sponsor_name: str) -> dict:
     return amendment_responses([amendment_item(9000701, "1", decision=decision, sponsors=[lead])])
 
 
+def _debate(words: str) -> dict:
+    """One Example Bill contribution; both wordings put "new clause 2" at the same place."""
+    return hansard_responses({"00000000-0000-0000-0000-000009200001": debate_body([contribution(f"<p>{words}</p>")])})
+
+
 def _division(ayes: int) -> dict:
     commons, lords = division_search_urls()
     found = commons_division(9000801, "Example Bill: Amendment 1", aye_count=ayes, no_count=3)
@@ -75,6 +82,7 @@ class Case:
     field: str
     correction: Any
     source_after: Any
+    steps: tuple[Step, ...] = AMENDMENT_STEPS
 
 
 CASES = [
@@ -92,13 +100,15 @@ CASES = [
          lambda: Sponsorship.objects.get(amendment__bills_api_id=9000701), "name", "Example Member (corrected)", "E. Member"),
     Case("division", lambda v: _division(10 if v == "before" else 11),
          lambda: Division.objects.get(source_id=9000801), "for_count", 12, 11),
+    Case("hansard stance", lambda v: _debate("I support new clause 2." if v == "before" else "We oppose new clause 2."),
+         lambda: Mention.objects.get(), "stance", "neutral", "opposes", steps=HANSARD_STEPS),
 ]
 
 
 def scrape_version(tmp_path, case: Case, version: str, run: int):
     directory = write_snapshot(tmp_path / f"{version}-{run}", example_bill_responses(**case.source(version)))
     return scrape(bill_ids=[9000001], session=build_session(snapshot_dir=directory), source=version,
-                  steps=AMENDMENT_STEPS)
+                  steps=case.steps)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
