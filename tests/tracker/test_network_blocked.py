@@ -1,11 +1,11 @@
 import socket
 
 import pytest
-from pytest_socket import SocketBlockedError
+from pytest_socket import SocketConnectBlockedError
 
 
 def test_the_suite_cannot_reach_the_internet():
-    with pytest.raises(SocketBlockedError):
+    with pytest.raises(SocketConnectBlockedError):
         socket.create_connection(("192.0.2.1", 80), timeout=1)  # TEST-NET-1: never routed anyway
 
 
