@@ -186,3 +186,28 @@ def test_rate_limited_per_address(subscribe, bill, member, settings):
     assert response.status_code == 429 and response["Retry-After"] == "3600"
     assert b"Too many requests" in response.content
     assert subscribe(bill, email="other@example.org", ip="192.0.2.98").status_code == 302
+
+
+def test_the_include_for_bill_and_member_pages_is_a_plain_form_with_its_csrf_token(rf, bill):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("alerts/_subscribe_form.html", {"target_kind": "bill", "target_id": bill.bills_api_id},
+                            request=rf.get(bill.get_absolute_url()))
+    assert '<form method="post" action="/alerts/subscribe/"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'name="target_kind" value="bill"' in html and 'name="target_id" value="9000001"' in html
+    assert 'href="/alerts/feeds/bill/9000001.atom"' in html
+    assert "<script" not in html and "style=" not in html
+
+
+def test_a_mistyped_address_gets_the_form_back_with_what_was_typed(client, bill):
+    response = client.post("/alerts/subscribe/", {"email": "campaigner@", "target_kind": "bill", "target_id": 9000001})
+    assert response.status_code == 400
+    assert b'value="campaigner@"' in response.content and b"govuk-error-summary" in response.content
+
+
+def test_the_admin_lists_subscribers_subscriptions_and_the_outbox(admin_client, bill_subscription, record):
+    record(bill=bill_subscription.bill)
+    for path in ("/admin/alerts/subscriber/", "/admin/alerts/subscription/", "/admin/alerts/delivery/",
+                 "/admin/alerts/digest/", f"/admin/alerts/subscriber/{bill_subscription.subscriber_id}/change/"):
+        assert admin_client.get(path).status_code == 200, path

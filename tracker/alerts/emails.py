@@ -79,7 +79,7 @@ def render(*, template: str, subject: str, context: dict) -> Rendered:
     line: a summary with a stray newline would otherwise be refused as a header."""
     context = {**context, "manage_url": MANAGE_LINK, "unsubscribe_url": UNSUBSCRIBE_LINK}
     return Rendered(subject=" ".join(subject.split()),
-                    text=render_to_string(f"alerts/email/{template}.txt", context),
+                    text=render_to_string(f"alerts/email/{template}.txt", context).strip() + "\n",
                     html=render_to_string(f"alerts/email/{template}.html", context))
 
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from tracker.events.models import ChangeEvent
 
+from .dispatch import CONFIRMATION_SEND, DELIVERIES_SEND, enqueue_on_commit
 from .models import Delivery, Digest, OutboxItem, Subscriber, Subscription
 from .selectors import unsubscribe_scope
-from .queue import CONFIRMATION_SEND, DELIVERIES_SEND, enqueue_on_commit
 from .targets import subscriptions_matching
 
 Status = Subscription.Status

@@ -8,7 +8,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from . import sending, services
-from .queue import CONFIRMATION_SEND, DELIVERIES_SEND
+from .dispatch import CONFIRMATION_SEND, DELIVERIES_SEND
 
 # SMTP errors are OSErrors: a server that is down or refusing is retried with backoff.
 RETRY = {"acks_late": True, "autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}

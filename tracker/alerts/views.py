@@ -3,6 +3,9 @@ signed tokens (tokens.py); a bad token gets a clear page and a 400, and changes 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +24,24 @@ RATE_WINDOW_SECONDS = 60 * 60
 
 def _bad_link(request: HttpRequest, *, expired: bool = False) -> HttpResponse:
     return render(request, "alerts/bad_link.html", {"expired": expired}, status=410 if expired else 400)
+
+
+def _with_token(read: Callable[[str], object]):
+    """Views behind a signed link: the token in the URL is read with `read` and the view gets
+    what it names. A forged or altered token gets a 400 page, an expired one a 410."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+            try:
+                value = read(token)
+            except tokens.ExpiredToken:
+                return _bad_link(request, expired=True)
+            except tokens.BadToken:
+                return _bad_link(request)
+            return view(request, value)
+        return wrapper
+    return decorate
 
 
 def _too_many(request: HttpRequest) -> HttpResponse:
@@ -64,14 +85,9 @@ def subscribe_sent(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def confirm(request: HttpRequest, token: str) -> HttpResponse:
+@_with_token(tokens.confirm_token_read)
+def confirm(request: HttpRequest, subscription_id: int) -> HttpResponse:
     """GET shows a button (link checkers follow GETs); the POST confirms."""
-    try:
-        subscription_id = tokens.confirm_token_read(token)
-    except tokens.ExpiredToken:
-        return _bad_link(request, expired=True)
-    except tokens.BadToken:
-        return _bad_link(request)
     if request.method == "POST":
         subscription = services.subscription_confirm(subscription_id=subscription_id)
         if subscription is None:
@@ -87,13 +103,10 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @csrf_exempt  # RFC 8058: the mail client's POST carries no cookie; the signed token is the authority
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+@_with_token(tokens.unsubscribe_token_read)
+def unsubscribe(request: HttpRequest, scope: tokens.UnsubscribeScope) -> HttpResponse:
     """GET asks (link checkers follow GETs); POST, from the page or a mail client's
     one-click button, unsubscribes at once."""
-    try:
-        scope = tokens.unsubscribe_token_read(token)
-    except tokens.BadToken:
-        return _bad_link(request)
     subscriptions = list(selectors.unsubscribe_scope(subscriber_id=scope.subscriber_id,
                                                      subscription_id=scope.subscription_id))
     if request.method == "POST":
@@ -104,13 +117,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def manage(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        subscriber_id = tokens.manage_token_read(token)
-    except tokens.ExpiredToken:
-        return _bad_link(request, expired=True)
-    except tokens.BadToken:
-        return _bad_link(request)
+@_with_token(tokens.manage_token_read)
+def manage(request: HttpRequest, subscriber_id: int) -> HttpResponse:
     if request.method == "POST":
         frequency, stop = FrequencyForm(request.POST), StopForm(request.POST)
         if frequency.is_valid():
