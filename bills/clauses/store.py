@@ -216,8 +216,8 @@ def _status_changes_record(bill: Bill, before: Mapping[str, Clause], after: Mapp
         if old is None or not old.status or old.status == clause.status or clause.status == NUMBERED:
             continue
         new_label = labels.get(clause.status, "no status recorded")
-        event = event_record(
-            kind=ChangeEvent.Kind.CLAUSE_STATUS_CHANGED, bill=bill,
+        event_record(
+            kind=ChangeEvent.Kind.CLAUSE_STATUS_CHANGED, bill=bill, clause=clause,
             summary=f"{bill.short_title}: {clause.label}{f' ({clause.heading})' if clause.heading else ''} — "
                     f"{new_label.lower()}",
             detail={"clause": key, "from": old.status, "to": clause.status,
@@ -225,4 +225,3 @@ def _status_changes_record(bill: Bill, before: Mapping[str, Clause], after: Mapp
                     if clause.status_date else None},
             occurred_on=clause.status_date, scrape_run=run, evidence_url="",
         )
-        ChangeEvent.objects.filter(pk=event.pk).update(clause=clause)

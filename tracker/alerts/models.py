@@ -34,7 +34,7 @@ class Subscriber(models.Model):
 
 
 class Subscription(models.Model):
-    """Alerts on one target (a bill or a member; clauses later) for one subscriber."""
+    """Alerts on one target (a bill, a clause or a member) for one subscriber."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting for confirmation"
@@ -46,6 +46,8 @@ class Subscription(models.Model):
     bill = models.ForeignKey("bills.Bill", null=True, blank=True, on_delete=models.CASCADE,
                              related_name="alert_subscriptions")
     member = models.ForeignKey("bills.Member", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="alert_subscriptions")
+    clause = models.ForeignKey("bills.Clause", null=True, blank=True, on_delete=models.CASCADE,
                                related_name="alert_subscriptions")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     requested_at = models.DateTimeField(default=timezone.now,

@@ -2,9 +2,7 @@
 
 A kind's name is also the name of its foreign key on Subscription and on ChangeEvent, so
 matching an event to its subscribers, checking a subscription names exactly one target and
-building a feed are all written once, over TARGET_KINDS. Following clauses is one more entry
-here plus a `clause` foreign key on Subscription (ChangeEvent gets its own from the clauses
-work).
+building a feed are all written once, over TARGET_KINDS.
 """
 
 from __future__ import annotations
@@ -39,6 +37,7 @@ TARGET_KINDS: dict[str, TargetKind] = {
     kind.name: kind
     for kind in (
         TargetKind("bill", "bills.Bill", "bills_api_id", "bill"),
+        TargetKind("clause", "bills.Clause", "pk", "clause"),  # its pk outlives re-scrapes: rows are never recreated
         TargetKind("member", "bills.Member", "members_api_id", "member"),
     )
 }
