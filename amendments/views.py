@@ -1,16 +1,27 @@
-"""Thin views: read the URL, call one selector, render."""
+"""Thin views: read the URL, call one selector, render (or write it as CSV)."""
 
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from tracker.exports import csv_moved, csv_response
 from tracker.hansard.selectors import speeches_on_amendment
 
 from . import selectors
 from .forms import AmendmentFilterForm
+from .models import Amendment, AmendmentType, DivisionLink, Sponsorship, Vote
+from .store import decision_label
+
+AMENDMENTS_CSV_CHUNK = 2000  # rows read (with their sponsors and divisions) per round of queries
+
+
+def _filtered(request) -> tuple[AmendmentFilterForm, selectors.AmendmentFilters]:
+    form = AmendmentFilterForm(request.GET or None)
+    return form, form.filters() if form.is_valid() else selectors.AmendmentFilters()
 
 
 def bill_amendments(request, bills_api_id: int, slug: str):
-    form = AmendmentFilterForm(request.GET or None)
-    filters = form.filters() if form.is_valid() else selectors.AmendmentFilters()
+    form, filters = _filtered(request)
     page = selectors.bill_amendments_page(bills_api_id=bills_api_id, filters=filters,
                                           page_number=request.GET.get("page"))
     if slug != page.bill.slug:
@@ -18,6 +29,55 @@ def bill_amendments(request, bills_api_id: int, slug: str):
     form.party_choices_set(page.parties)
     return render(request, "amendments/bill_amendments.html", {"page": page, "bill": page.bill, "form": form,
                                                                 "page_obj": page.page_obj})
+
+
+AMENDMENTS_CSV_HEADER = ("Number", "Stage", "House", "Target", "Decision", "Lead sponsor", "Other sponsors",
+                         "Division", "Division page", "Amendment page")
+
+
+def bill_amendments_csv(request, bills_api_id: int, slug: str):
+    """Every amendment matching the page's filters (not one page of them), streamed."""
+    _, filters = _filtered(request)
+    page = selectors.bill_amendments_page(bills_api_id=bills_api_id, filters=filters)
+    if slug != page.bill.slug:
+        return csv_moved(request, reverse("amendments:bill_amendments_csv", args=[bills_api_id, page.bill.slug]))
+    matching = page.page_obj.paginator.object_list.prefetch_related(Prefetch(
+        "division_links", queryset=DivisionLink.objects.select_related("division").order_by("division__date", "pk")))
+    return csv_response(filename=f"{page.bill.slug}-amendments.csv", header=AMENDMENTS_CSV_HEADER,
+                        rows=(_amendment_csv_row(request, amendment)
+                              for amendment in matching.iterator(chunk_size=AMENDMENTS_CSV_CHUNK)))
+
+
+def _amendment_csv_row(request, amendment: Amendment) -> tuple:
+    sponsorships = list(amendment.sponsorships.all())
+    divisions = [link.division for link in amendment.division_links.all()]
+    lead = [_name(s) or "name not recorded" for s in sponsorships if s.is_lead]
+    others = [_name(s) or "name not recorded" for s in sponsorships if not s.is_lead]
+    return (
+        amendment.number, amendment.bill_stage.description, amendment.bill_stage.house, _target(amendment),
+        decision_label(amendment.decision),
+        "; ".join(lead),  # blank: not recorded
+        "; ".join(others) or ("none" if sponsorships else ""),
+        "; ".join(str(division) for division in divisions) or "none linked",
+        "; ".join(request.build_absolute_uri(division.get_absolute_url()) for division in divisions) or "none linked",
+        request.build_absolute_uri(amendment.get_absolute_url()),
+    )
+
+
+def _name(record: Sponsorship | Vote) -> str:
+    """The name as the source gave it, else the member's; blank: not recorded."""
+    return record.name or (record.member.name_display_as if record.member else "")
+
+
+def _target(amendment: Amendment) -> str:
+    """Where it changes the bill: "Clause 5, page 3, line 12", or the new clause or schedule's title."""
+    if amendment.is_new_clause_or_schedule:
+        return f"New clause or schedule: {amendment.new_clause_title or 'title not recorded'}"
+    where = ["Long title"] if amendment.amendment_type == AmendmentType.EDIT_LONG_TITLE else []
+    where += [f"{name} {value}" for name, value in (("Clause", amendment.clause), ("Schedule", amendment.schedule),
+                                                     ("page", amendment.page_number), ("line", amendment.line_number))
+              if value is not None]
+    return ", ".join(where)
 
 
 def amendment_detail(request, bills_api_id: int):
@@ -29,3 +89,23 @@ def amendment_detail(request, bills_api_id: int):
 def division_detail(request, house: str, source_id: int):
     page = selectors.division_page(house=house, source_id=source_id)
     return render(request, "amendments/division_detail.html", {"page": page, "division": page.division})
+
+
+VOTES_CSV_HEADER = ("Member", "Party", "Vote", "Teller")
+
+
+def division_votes_csv(request, house: str, source_id: int):
+    """Everyone recorded voting, tellers included and marked, in name order."""
+    page = selectors.division_page(house=house, source_id=source_id)
+    votes = page.votes
+    recorded = {vote.pk: vote for vote in (*votes.for_tellers, *votes.against_tellers)}
+    recorded.update((vote.pk, vote) for party in votes.parties for vote in (*party.for_votes, *party.against_votes))
+    division = page.division
+    return csv_response(
+        filename=f"{division.bill.slug}-{division.house.lower()}-division-{division.source_id}-votes.csv",
+        header=VOTES_CSV_HEADER,
+        rows=(_vote_csv_row(vote) for vote in sorted(recorded.values(), key=lambda v: (v.name, v.members_api_id))))
+
+
+def _vote_csv_row(vote: Vote) -> tuple:
+    return _name(vote), selectors.vote_party(vote)[0], vote.get_lobby_display(), "Yes" if vote.is_teller else "No"
