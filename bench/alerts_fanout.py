@@ -19,7 +19,6 @@ change, not per subscriber.
 from __future__ import annotations
 
 import argparse
-import os
 import smtplib
 import sys
 import tempfile
@@ -29,6 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench._django import configure_django  # noqa: E402
+
 from tests.support.smtp_sink import counting_sink_process  # noqa: E402
 
 
@@ -37,7 +38,8 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=10_000)
     subscribers = parser.parse_args().subscribers
     with tempfile.TemporaryDirectory(prefix="alerts-fanout-") as directory, counting_sink_process() as sink:
-        _configure(Path(directory) / "bench.sqlite3", sink.port)
+        configure_django(Path(directory) / "bench.sqlite3", EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port),
+                         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
         bill = _bill_with_subscribers(subscribers)
         tracker_seconds, outbox_seconds = _time_tracker(bill, sink, subscribers)
         smtplib_seconds = _time_smtplib(sink, subscribers)
@@ -48,24 +50,6 @@ def main() -> None:
     print(f"plain smtplib loop, same messages, one connection: {smtplib_seconds:.2f} s "
           f"({smtplib_seconds / subscribers * 1000:.2f} ms per email)")
     print(f"ratio: {tracker_seconds / smtplib_seconds:.2f}x (target: within 2x)")
-
-
-def _configure(database: Path, smtp_port: int) -> None:
-    for name in ("REDIS_URL", "EMAIL_FILE_PATH"):
-        os.environ.pop(name, None)
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="tracker.settings.base",
-        DATABASE_URL=f"sqlite:///{database}",
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=str(smtp_port),
-        LOG_LEVEL="ERROR",
-    )
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
 
 
 def _bill_with_subscribers(count: int):
