@@ -39,7 +39,14 @@ from .clauses.prints import (
 )
 from .clauses.reconstruct import reconstructed_provisions
 from .clauses.stages import StageFacts, StagePlan, stage_plan
-from .clauses.status import LEAVE_OUT_TYPE, PrintFacts, amendment_targets, clause_events, mentioned_clauses
+from .clauses.status import (
+    LEAVE_OUT_TYPE,
+    PrintFacts,
+    amendment_targets,
+    clause_events,
+    clause_question_votes,
+    mentioned_clauses,
+)
 from .clauses.store import clauses_store
 from .clauses.supporters import clause_supports
 from .models import Bill, Print
@@ -66,7 +73,8 @@ def bill_clauses_derive(*, bill: Bill, texts: Mapping[int, FetchedText] | None =
     publications = {p.pk: p for p in bill.publications.all()}
     facts = records.stage_facts(stages)
     lawmaker = _lawmaker_prints(bill, texts or {}, publications, facts)
-    published_for = {stage_pk for _, stage_pk, _, _, _ in lawmaker}
+    published_for = {stage_pk for publication, stage_pk, _, _, _ in lawmaker
+                     if publication.publication_type != ACT_PUBLICATION_TYPE}  # the Act amends no stage
     facts = [replace(f, has_print=f.has_print or f.pk in published_for) for f in facts]
     plan = stage_plan(facts, originating_house=bill.originating_house)
     act = next((p for p in publications.values() if p.publication_type == ACT_PUBLICATION_TYPE), None)
@@ -110,6 +118,7 @@ def bill_clauses_derive(*, bill: Bill, texts: Mapping[int, FetchedText] | None =
         proposals={key: [by_ref[ref] for ref in refs] for key, refs in identity.proposals.items()},
         targets=targets, votes=records.votes_read(bill), clause_mentions=clause_mentions,
         amendment_mentions=[m for m in mentions if m.kind == "amendment"],
+        clause_votes=clause_question_votes(identity, records.clause_votes_read(bill), reference_print),
     )
     titles = {key: by_ref[refs[0]].title for key, refs in identity.proposals.items()}
     resolved = {mention.pk: key for key, mention in clause_mentions}

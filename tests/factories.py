@@ -11,7 +11,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from amendments.models import Amendment, Decision, Division, PingPongItem, Sponsorship, Vote
-from bills.models import Bill, BillStage, House, Member, Party, StageType
+from bills.models import Bill, BillStage, House, Member, Party, Sitting, StageType
 
 # --- amendments (issue 5): the bills, stages and members they hang on, then amendments,
 # --- sponsorships, ping-pong items, divisions and votes ----------------------------------------
@@ -149,6 +149,15 @@ class NewClauseAmendmentFactory(AmendmentFactory):
     new_clause_title = factory.Sequence(lambda n: f"Example new clause {n}")
     text_plain = factory.LazyAttribute(lambda a: f"{a.new_clause_title}\nExample words of the new clause.")
     decision = Decision.AGREED
+
+
+class SittingFactory(DjangoModelFactory):
+    class Meta:
+        model = Sitting
+
+    bills_api_id = factory.Sequence(lambda n: 9_830_000 + n)
+    bill_stage = factory.SubFactory(BillStageFactory)
+    date = dt.date(2024, 1, 2)
 
 
 def bill_with_clause_amendments(*, clauses: int, amendments: int) -> Bill:

@@ -80,6 +80,8 @@ def _absent(clause: Clause, bill_print: Print, at: int | None, events: Sequence[
         return "Not recorded", False
     if any(e.kind == Kind.NOT_ENACTED and e.print_id == bill_print.pk for e in events):
         return "Not in the Act", True
+    if any(e.kind == Kind.ENACTED and e.print_id == bill_print.pk for e in events):
+        return "In the Act (section number not recorded)", True
     before = [e for e in events if e.bill_stage and e.bill_stage.sort_order < at and e.kind != Kind.NUMBERED]
     proposal = clause.proposed_by
     proposed_at = proposal.bill_stage.sort_order if proposal else None

@@ -99,6 +99,21 @@ class VoteFacts:
 
 
 @dataclass(frozen=True)
+class ClauseVoteFacts:
+    """A member's vote in a division on a "clause N stand part" question (amendments.Vote +
+    a DivisionLink of kind "clause"), with the stage that sat in its House that day (None:
+    not exactly one)."""
+
+    division_pk: int
+    stage_pk: int | None
+    number: str  # the clause number as the division's text gives it
+    house: str
+    date: dt.date
+    voted_for: bool  # aye or content: that the clause stand part
+    person: Person
+
+
+@dataclass(frozen=True)
 class MentionFacts:
     """A numbered clause or amendment named in a Hansard contribution (tracker.hansard.Mention)."""
 

@@ -7,7 +7,7 @@ A publication of type "Bill" whose links include XML (a content type or an addre
 clauses are read back from the store. A print published on a date is the text for the first
 stage after that date that is not a reading. Every amending stage (`stages.StagePlan`) no
 LawMaker print is for gets a reconstructed print; a bill that became an Act gets a last
-print, the Act, whose text the record does not hold.
+print, the Act: its LawMaker XML where the Act's publication offers one, else no text.
 """
 
 from __future__ import annotations
@@ -66,7 +66,9 @@ def lawmaker_url(publication: Publication) -> str | None:
 
 
 def print_publications(publications: Iterable[Publication]) -> list[Publication]:
-    return [p for p in publications if p.publication_type == BILL_PUBLICATION_TYPE and lawmaker_url(p)]
+    """The bill's prints and the Act that offer LawMaker XML."""
+    return [p for p in publications
+            if p.publication_type in (BILL_PUBLICATION_TYPE, ACT_PUBLICATION_TYPE) and lawmaker_url(p)]
 
 
 def lawmaker_texts_fetch(context: ScrapeContext, publications: Iterable[Publication],
@@ -100,7 +102,10 @@ def publication_stage(publication: Publication, stages: Sequence[StageFacts]) ->
 def planned_prints(*, bill: Bill, plan: StagePlan, lawmaker: Sequence[tuple[Publication, int | None, str, str]],
                    act: Publication | None, stage_api_ids: dict[int, int]) -> list[PlannedPrint]:
     """Every print of the bill in order. `lawmaker`: (publication, stage pk, label, content
-    hash) of each LawMaker print read; `stage_api_ids`: stage pk -> bill-stage id."""
+    hash) of each LawMaker print read (the Act's, if read, is the Act print's text);
+    `stage_api_ids`: stage pk -> bill-stage id."""
+    act_text = next((entry for entry in lawmaker if act is not None and entry[0].pk == act.pk), None)
+    lawmaker = [entry for entry in lawmaker if entry is not act_text]
     order = {pk: index for index, pk in enumerate(s.pk for s in plan.stages)}
     with_text = {stage_pk for _, stage_pk, _, _ in lawmaker if stage_pk is not None}
     found = [
@@ -116,9 +121,17 @@ def planned_prints(*, bill: Bill, plan: StagePlan, lawmaker: Sequence[tuple[Publ
     ]
     ordered = [planned for _, _, planned in sorted(found, key=lambda item: (item[0], item[1]))]
     if bill.is_act:
-        ordered.append(PlannedPrint(
-            "act", bill.act_name or "The Act (name not recorded)", "reconstructed", act.pk if act else None,
-            bill.current_stage_id, "The bill became an Act (the Bills API's isAct); no text of the Act is in the "
-            "record, so the only clauses known to be missing from it are those left out and never restored.",
-            is_act=True))
+        ordered.append(_act_print(bill, act, act_text))
     return ordered
+
+
+def _act_print(bill: Bill, act: Publication | None, act_text: tuple | None) -> PlannedPrint:
+    label = bill.act_name or "The Act (name not recorded)"
+    if act_text is not None:
+        publication, _, _, digest = act_text
+        return PlannedPrint("act", label, "lawmaker_xml", publication.pk, bill.current_stage_id,
+                            f"{publication.title}: LawMaker XML", lawmaker_url(publication) or "", digest, is_act=True)
+    return PlannedPrint(
+        "act", label, "reconstructed", act.pk if act else None, bill.current_stage_id,
+        "The bill became an Act (the Bills API's isAct); no text of the Act is in the record, so the only "
+        "clauses known to be missing from it are those left out and never restored.", is_act=True)

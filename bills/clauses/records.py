@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.apps import apps
-from django.db.models import Exists, Min, OuterRef, Prefetch
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 
 from amendments.models import Amendment, DivisionLink, PingPongItem, Sponsorship, Vote
 from amendments.store import decision_label
 from tracker.sanitise import html_to_text
 
-from ..models import Bill, BillStage, ClauseLink, ClauseVersion, Print
-from .facts import AmendmentFacts, MentionFacts, Person, VoteFacts
+from ..models import Bill, BillStage, ClauseLink, ClauseVersion, Print, Sitting
+from .facts import AmendmentFacts, ClauseVoteFacts, MentionFacts, Person, VoteFacts
 from .identity import ADMIN, FixedLink, ProvisionRecord
 from .stages import StageFacts
 
@@ -22,11 +22,11 @@ HANSARD_APP = "hansard"
 
 
 def stages_read(bill: Bill) -> list[BillStage]:
-    """The bill's stages in order, annotated with `first_sitting` and `has_items` (amendments
+    """The bill's stages in order, annotated with `first_sitting`, `last_sitting` and `has_items` (amendments
     or ping-pong items are stored for it)."""
     stages = list(
         BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id")
-        .annotate(first_sitting=Min("sittings__date"),
+        .annotate(first_sitting=Min("sittings__date"), last_sitting=Max("sittings__date"),
                   has_amendments=Exists(Amendment.objects.filter(bill_stage=OuterRef("pk"))),
                   has_ping_pong=Exists(PingPongItem.objects.filter(bill_stage=OuterRef("pk"))))
     )
@@ -35,8 +35,8 @@ def stages_read(bill: Bill) -> list[BillStage]:
 
 def stage_facts(stages: list[BillStage]) -> list[StageFacts]:
     """Stage facts; `has_print` here only from the items stored (the caller adds published prints)."""
-    return [StageFacts(s.pk, s.house, s.description, s.has_amendments or s.has_ping_pong, s.first_sitting)
-            for s in stages]
+    return [StageFacts(s.pk, s.house, s.description, s.has_amendments or s.has_ping_pong, s.first_sitting,
+                       s.last_sitting) for s in stages]
 
 
 def amendments_read(bill: Bill) -> list[AmendmentFacts]:
@@ -69,11 +69,30 @@ def votes_read(bill: Bill) -> list[VoteFacts]:
         linked[division_id].append(amendment_id)
     found = []
     for vote in Vote.objects.filter(division_id__in=linked).select_related("division", "member__party"):
-        person = Person(vote.members_api_id, vote.member_id, vote.name or _member_name(vote.member),
-                        vote.party_name or _party(vote.member)[0], vote.party_colour or _party(vote.member)[1])
         for amendment_id in linked[vote.division_id]:
             found.append(VoteFacts(vote.division_id, amendment_id, vote.division.house, vote.division.date,
-                                   vote.is_for, person))
+                                   vote.is_for, _voter(vote)))
+    return found
+
+
+def clause_votes_read(bill: Bill) -> list[ClauseVoteFacts]:
+    """Votes in the bill's divisions on a "clause N stand part" question; each division's
+    stage is the one of its House that sat on its day."""
+    questions = defaultdict(list)
+    for division_id, number in DivisionLink.objects.filter(
+            division__bill=bill, kind=DivisionLink.Kind.CLAUSE).values_list("division_id", "number"):
+        questions[division_id].append(number)
+    sat = defaultdict(set)
+    for stage_pk, house, date in Sitting.objects.filter(bill_stage__bill=bill).exclude(date=None).values_list(
+            "bill_stage_id", "bill_stage__house", "date"):
+        sat[(house, date)].add(stage_pk)
+    found = []
+    for vote in Vote.objects.filter(division_id__in=questions).select_related("division", "member__party"):
+        division = vote.division
+        stages = sat.get((division.house, division.date), set())
+        stage_pk = next(iter(stages)) if len(stages) == 1 else None
+        found += [ClauseVoteFacts(division.pk, stage_pk, number, division.house, division.date, vote.is_for,
+                                  _voter(vote)) for number in questions[division.pk]]
     return found
 
 
@@ -132,6 +151,12 @@ def _sponsor(sponsorship: Sponsorship) -> Person:
     party = _party(member)
     return Person(sponsorship.members_api_id, sponsorship.member_id, sponsorship.name or _member_name(member),
                   sponsorship.party_name or party[0], sponsorship.party_colour or party[1])
+
+
+def _voter(vote: Vote) -> Person:
+    party = _party(vote.member)
+    return Person(vote.members_api_id, vote.member_id, vote.name or _member_name(vote.member),
+                  vote.party_name or party[0], vote.party_colour or party[1])
 
 
 def _member_name(member) -> str:

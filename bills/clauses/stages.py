@@ -41,6 +41,7 @@ class StageFacts:
     description: str
     has_print: bool  # a print enters it: amendments or ping-pong items are stored for it, or one was published for it
     first_sitting: dt.date | None = None
+    last_sitting: dt.date | None = None
 
     @property
     def is_reading(self) -> bool:

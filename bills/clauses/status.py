@@ -13,10 +13,17 @@ EventRecords out. The events and what shows each:
 - stood part / left out: decision StoodPart / NotStoodPart on an amendment targeting it, or
   an agreed amendment of type DeleteClauseOrSchedule targeting it.
 - not enacted: the bill became an Act and the clause's last status is "left out".
+- agreed by both Houses: the bill passed both Houses (a Royal Assent stage exists, or it
+  became an Act) and the clause is in the last print before Royal Assent, not left out
+  since (the print, at the stage before Royal Assent, dated its last sitting). A clause the
+  last print does not show (a reconstructed print shows only what the record names) gets
+  nothing: its presence is not recorded. A clause found in the Act's text was agreed too.
+- enacted: the bill became an Act and the clause was agreed by both Houses: "as section N"
+  where the Act's text is held and the clause was followed into it (the Act print); when
+  no text of the Act is held, with the section number not recorded. Where the Act's text
+  is held, a clause not found in it is not called enacted.
 An amendment targets "clause N" of the print its stage refers to (`StagePlan.reference_print_stage`).
-Any other decision (no decision, question proposed) adds nothing. "Enacted as section N"
-and "agreed by both Houses" need the Act's text or the motions' targets, which the record
-does not give: no rule derives them yet.
+Any other decision (no decision, question proposed) adds nothing.
 
 The current status is the last event other than "numbered".
 """
@@ -24,19 +31,22 @@ The current status is the last event other than "numbered".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .facts import NOT_AGREED, AmendmentFacts, MentionFacts
-from .identity import DEBATE_EVIDENCE, Identity, VersionLink
+from .facts import NOT_AGREED, AmendmentFacts, ClauseVoteFacts, MentionFacts
+from .identity import DEBATE_EVIDENCE, Identity, ProvisionRecord, VersionLink
 from .stages import StageFacts
 
 INTRODUCED, TABLED, INSERTED, NOT_INSERTED, NUMBERED = "introduced", "tabled", "inserted", "not_inserted", "numbered"
 AMENDED, STOOD_PART, LEFT_OUT, RESTORED, NOT_ENACTED = "amended", "stood_part", "left_out", "restored", "not_enacted"
+AGREED_BY_BOTH_HOUSES, ENACTED = "agreed_both", "enacted"
 LEAVE_OUT_TYPE, EDIT_TYPE = "DeleteClauseOrSchedule", "EditBillBody"
 
 _PRINT_PHASE, _TABLED_PHASE, _DECISION_PHASE = 0, 1, 2
+_ROYAL_ASSENT = re.compile(r"^\s*royal\s+assent\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,13 +110,26 @@ def amendment_targets(identity: Identity, amendments: Iterable[AmendmentFacts],
 def mentioned_clauses(identity: Identity, mentions: Iterable[MentionFacts],
                       reference_print: Mapping[int, str]) -> list[tuple[str, MentionFacts]]:
     """Clause mentions resolved to the clause that number is in the print they refer to."""
+    return _resolved(identity, [m for m in mentions if m.kind == "clause"], reference_print)
+
+
+def clause_question_votes(identity: Identity, votes: Iterable[ClauseVoteFacts],
+                          reference_print: Mapping[int, str]) -> list[tuple[str, ClauseVoteFacts]]:
+    """Votes on "clause N stand part" resolved to the clause N is in the print in force at the
+    division's stage; a vote whose stage or clause is not recorded resolves to nothing."""
+    return _resolved(identity, votes, reference_print)
+
+
+def _resolved(identity: Identity, items: Iterable, reference_print: Mapping[int, str]) -> list[tuple[str, object]]:
+    """(clause key, item) for each item (with `stage_pk` and `number`) naming a clause of the
+    print its stage refers to."""
     numbers = clause_numbers(identity)
     found = []
-    for mention in mentions:
-        if mention.kind == "clause" and mention.stage_pk is not None:
-            clause_key = numbers.get((reference_print.get(mention.stage_pk), "clause", mention.number.upper()))
+    for item in items:
+        if item.stage_pk is not None:
+            clause_key = numbers.get((reference_print.get(item.stage_pk), "clause", item.number.upper()))
             if clause_key:
-                found.append((clause_key, mention))
+                found.append((clause_key, item))
     return found
 
 
@@ -142,12 +165,16 @@ def clause_events(
         if event is not None:
             events[target.clause_key].append(event)
     act = next((p for p in prints if p.is_act), None)
+    passage = _passage(identity, prints, stages, act if act_name else None)
     ordered = {}
     for clause_key in identity.clause_kinds:
         history = _restorations(sorted(events.get(clause_key, []), key=lambda e: e.order))
-        if act_name and act is not None and (last := current_status(history)) and last.kind == LEFT_OUT:
+        last = current_status(history)
+        if act_name and act is not None and last and last.kind == LEFT_OUT:
             history.append(_not_enacted(clause_key, last, act, stages, stage_index, stage_names, act_name,
                                         identity.clause_kinds[clause_key]))
+        elif passage is not None:
+            history += _passage_events(clause_key, identity, passage, last, stage_names, act_name)
         ordered[clause_key] = history
     return ordered
 
@@ -290,6 +317,73 @@ def _not_enacted(clause_key: str, left_out: EventRecord, act: PrintFacts, stages
         note=f"The bill became the {act_name}; this {kind} was left out ({where}) and not restored, "
              "so it is not in the Act.",
     )
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """How the bill passed both Houses: its last print before Royal Assent, the last stage of
+    the second House (the stage before Royal Assent), and the Act print (None: not an Act)."""
+
+    final_print: PrintFacts
+    final_versions: Mapping[str, ProvisionRecord]  # clause key -> its version in the final print
+    act_versions: Mapping[str, ProvisionRecord]  # clause key -> its version in the Act's text
+    agreed_stage: StageFacts
+    agreed_index: int
+    assent_stage: StageFacts | None
+    act: PrintFacts | None
+
+
+def _passage(identity: Identity, prints: Sequence[PrintFacts], stages: Sequence[StageFacts],
+             act: PrintFacts | None) -> _Passage | None:
+    """None unless the bill passed both Houses: a Royal Assent stage exists, or it is an Act."""
+    assent = next((i for i, s in enumerate(stages) if _ROYAL_ASSENT.match(s.description or "")), None)
+    if assent is None and act is not None:
+        assent = next((i for i, s in enumerate(stages) if s.pk == act.stage_pk), len(stages))
+    final = next((p for p in reversed(prints) if not p.is_act), None)
+    if not assent or final is None:
+        return None
+    versions: dict[str, dict[str, ProvisionRecord]] = defaultdict(dict)
+    for (print_key, _, _), (clause_key, record) in identity.versions.items():
+        versions[print_key][clause_key] = record
+    return _Passage(final, versions[final.key], versions[act.key] if act else {}, stages[assent - 1], assent - 1,
+                    stages[assent] if assent < len(stages) else None, act)
+
+
+def _passage_events(clause_key: str, identity: Identity, passage: _Passage, last: EventRecord | None,
+                    stage_names: Mapping[int, str], act_name: str | None) -> list[EventRecord]:
+    """"Agreed by both Houses", then "enacted", for a clause the record shows in the bill as passed."""
+    final, in_act = passage.final_versions.get(clause_key), passage.act_versions.get(clause_key)
+    still_in = final is not None and (last is None or last.kind not in (LEFT_OUT, NOT_INSERTED))
+    if not (still_in or in_act):
+        return []
+    kind = identity.clause_kinds[clause_key]
+    stage, where = passage.agreed_stage, stage_names.get(passage.agreed_stage.pk, "the last stage")
+    shown = (f'{_label(kind, final.number) if final.number else f"This {kind}"} is in the print '
+             f'"{passage.final_print.label}", the last before Royal Assent, and was not left out after it'
+             if still_in else f"This {kind} is in the text of the Act")
+    found = [EventRecord(  # the Act print is the evidence when the last print does not show it
+        clause_key, AGREED_BY_BOTH_HOUSES, "agreed-both", stage.pk, stage.last_sitting or stage.first_sitting,
+        (passage.agreed_index, _DECISION_PHASE + 1, 0), passage.final_print.key if still_in else passage.act.key,
+        note=f"{shown}; the bill completed its passage through both Houses ({where}).")]
+    if act_name and passage.act is not None and (in_act or not passage.act.complete):
+        found.append(_enacted(clause_key, kind, passage, in_act, act_name))
+    return found
+
+
+def _enacted(clause_key: str, kind: str, passage: _Passage, in_act: ProvisionRecord | None,
+             act_name: str) -> EventRecord:
+    assent = passage.assent_stage
+    if in_act is None:
+        note = (f"The bill became the {act_name} with this {kind} in it; no text of the Act is in the record, "
+                "so its section number is not recorded.")
+    elif in_act.number:
+        note = f"Enacted as section {in_act.number} of the {act_name} (the text of the Act)."
+    else:
+        note = f"In the text of the {act_name}; its section number is not recorded."
+    return EventRecord(
+        clause_key, ENACTED, "enacted", assent.pk if assent else passage.act.stage_pk,
+        assent.first_sitting if assent else None, (passage.agreed_index + 1, _DECISION_PHASE + 1, 0),
+        passage.act.key, note=note)
 
 
 def _label(kind: str, number: str) -> str:

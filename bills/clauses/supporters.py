@@ -6,7 +6,9 @@ Pure. The rules:
   it out (type DeleteClauseOrSchedule, whatever its fate) opposes it.
 - Votes, in a division linked to one of those amendments: for (aye or content) an amendment
   proposing the clause supports it, against opposes it; for an amendment leaving it out
-  opposes it, against supports it. Other divisions say nothing about the clause.
+  opposes it, against supports it. In a division on "clause N stand part" (N resolved in
+  the print in force at its stage), for supports the clause, against opposes it. Other
+  divisions say nothing about the clause.
 - Speeches (Hansard mentions, when present): a stance read on "Clause N" (resolved to the
   clause that number is in the print the speech refers to) is that stance on the clause; a
   stance on an amendment proposing it is that stance, on one leaving it out the opposite.
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .facts import AmendmentFacts, MentionFacts, Person, VoteFacts
+from .facts import AmendmentFacts, ClauseVoteFacts, MentionFacts, Person, VoteFacts
 from .status import ClauseTarget
 
 SUPPORTS, OPPOSES = "supports", "opposes"
@@ -47,6 +49,7 @@ def clause_supports(
     votes: Iterable[VoteFacts],
     clause_mentions: Iterable[tuple[str, MentionFacts]],
     amendment_mentions: Iterable[MentionFacts],
+    clause_votes: Iterable[tuple[str, ClauseVoteFacts]] = (),
 ) -> list[SupportRecord]:
     """All support rows, unique per (clause, key)."""
     sides: dict[int, tuple[str, bool]] = {}  # amendment pk -> (clause key, True if it is for the clause)
@@ -69,6 +72,9 @@ def clause_supports(
             clause_key, for_it = sides[vote.amendment_pk]
             record = _vote_row(clause_key, amendments[vote.amendment_pk], vote, for_it)
             found.setdefault((clause_key, record.key), record)
+    for clause_key, vote in clause_votes:
+        record = _stand_part_row(clause_key, vote)
+        found.setdefault((clause_key, record.key), record)
     for clause_key, mention in clause_mentions:
         _add_speech(found, clause_key, mention, inverted=False)
     for mention in amendment_mentions:
@@ -89,12 +95,26 @@ def _sponsor_rows(clause_key: str, amendment: AmendmentFacts, for_it: bool) -> I
 
 def _vote_row(clause_key: str, amendment: AmendmentFacts, vote: VoteFacts, for_it: bool) -> SupportRecord:
     supports = vote.voted_for == for_it
-    lobby = ("content" if vote.voted_for else "not content") if vote.house == "Lords" else (
-        "aye" if vote.voted_for else "no")
-    who = vote.person.members_api_id if vote.person.members_api_id is not None else vote.person.name
-    return SupportRecord(clause_key, f"vote-{vote.division_pk}-{who}", SUPPORTS if supports else OPPOSES, VOTE,
+    return SupportRecord(clause_key, _vote_key(vote), SUPPORTS if supports else OPPOSES, VOTE,
                          vote.person, amendment_pk=amendment.pk, division_pk=vote.division_pk,
-                         note=f"Voted {lobby} on {amendment.label}, {vote.date:%-d %B %Y}")
+                         note=f"Voted {_lobby(vote)} on {amendment.label}, {vote.date:%-d %B %Y}")
+
+
+def _stand_part_row(clause_key: str, vote: ClauseVoteFacts) -> SupportRecord:
+    return SupportRecord(clause_key, _vote_key(vote), SUPPORTS if vote.voted_for else OPPOSES, VOTE, vote.person,
+                         division_pk=vote.division_pk,
+                         note=f"Voted {_lobby(vote)} on clause {vote.number} standing part, {vote.date:%-d %B %Y}")
+
+
+def _vote_key(vote: VoteFacts | ClauseVoteFacts) -> str:
+    who = vote.person.members_api_id if vote.person.members_api_id is not None else vote.person.name
+    return f"vote-{vote.division_pk}-{who}"
+
+
+def _lobby(vote: VoteFacts | ClauseVoteFacts) -> str:
+    if vote.house == "Lords":
+        return "content" if vote.voted_for else "not content"
+    return "aye" if vote.voted_for else "no"
 
 
 def _add_speech(found: dict, clause_key: str, mention: MentionFacts, *, inverted: bool) -> None:

@@ -132,3 +132,18 @@ def test_the_clauses_page_lists_the_print_and_the_matrix(client):
     assert [abbr in row for abbr in (">Tab<", ">Ins<", ">LO<", ">NE<")] == [True] * 4
     assert row.index(">Ins<") < row.index(">LO<") < row.index(">NE<")
     assert "Left out (taken out of the bill)" in matrix  # the legend
+
+
+def test_no_clause_is_claimed_agreed_or_enacted_when_the_last_print_before_royal_assent_shows_none(client):
+    """The bill became the Procurement Act 2023, but no text of its last print (entering the
+    Lords stage of 25 October 2023) or of the Act is in the record, and nothing names a clause
+    of it: no clause can be shown to be in the Act, so none is called agreed or enacted."""
+    load()
+    clauses = Clause.objects.filter(bill__bills_api_id=3159)
+    assert not clauses.filter(events__kind__in=("agreed_both", "enacted")).exists()
+    assert Clause.objects.get(key=ALTON_CLAUSE).status == "not_enacted"
+    clause_61 = clauses.get(key="stage-9003004-clause-61")  # named at Lords Report; later prints: not recorded
+    assert clause_61.status not in ("agreed_both", "enacted")
+    html = client.get(clause_61.get_absolute_url()).content.decode()
+    numbers = html[html.index('id="numbers"'):html.index('id="text"')]
+    assert "In the Act" not in numbers and "Not recorded" in numbers

@@ -12,6 +12,7 @@ from bills.clauses.stages import StageFacts
 from bills.clauses.status import PrintFacts, amendment_targets, clause_events, current_status
 
 STAGES = [StageFacts(1, "Commons", "Committee stage", True), StageFacts(2, "Unassigned", "Royal Assent", False)]
+IN_PROGRESS = STAGES[:1]  # no Royal Assent yet: nothing is agreed by both Houses
 PRINTS = [PrintFacts("committee", 1, "As it stood entering Committee stage (Commons)"),
           PrintFacts("act", 2, "Example Act 2024", is_act=True)]
 
@@ -31,7 +32,8 @@ def history(change: AmendmentFacts, *, act_name: str | None = None) -> dict[str,
         [PrintText("committee", False, (clause_five,)), PrintText("act", False, ())], leave_outs=leave_outs,
         new_provisions=[NewProvision(change.ref, "clause", "Example", "", "committee", change.is_agreed, "Amendment 1")]
         if change.is_new_provision else [])
-    events = clause_events(identity=identity, prints=PRINTS, stages=STAGES, amendments=[change],
+    events = clause_events(identity=identity, prints=PRINTS, stages=STAGES if act_name else IN_PROGRESS,
+                           amendments=[change],
                            targets=amendment_targets(identity, [change], {1: "committee"}), stage_names={},
                            act_name=act_name)
     return {key: [e.kind for e in found if e.kind != "numbered"] for key, found in events.items()}
@@ -71,13 +73,14 @@ def test_a_clause_left_out_and_never_restored_is_not_enacted_when_the_bill_becom
     assert history(left_out, act_name="Example Act 2024")["committee-clause-5"] == ["left_out", "not_enacted"]
     assert history(left_out)["committee-clause-5"] == ["left_out"]  # not an Act: nothing more
     amended = amendment("EditBillBody", "Agreed", clause=5)
-    assert history(amended, act_name="Example Act 2024")["committee-clause-5"] == ["amended"]  # the Act's text: unknown
+    assert history(amended, act_name="Example Act 2024")["committee-clause-5"] == [
+        "amended", "agreed_both", "enacted"]  # in the last print, never left out
 
 
 def test_the_current_status_is_the_last_event_other_than_a_number():
     events = clause_events(
         identity=clause_identities([PrintText("committee", False, (ProvisionRecord("clause", "5", "5"),))]),
-        prints=[PrintFacts("committee", 1, "As introduced")], stages=STAGES, amendments=[], targets=[],
+        prints=[PrintFacts("committee", 1, "As introduced")], stages=IN_PROGRESS, amendments=[], targets=[],
         stage_names={}, act_name=None)
     assert [e.kind for e in events["committee-clause-5"]] == ["introduced"]
     assert current_status(events["committee-clause-5"]).kind == "introduced"
