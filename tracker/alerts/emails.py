@@ -9,14 +9,20 @@ to 10,000 subscribers of a bill is rendered once, not 10,000 times.
 from __future__ import annotations
 
 import datetime as dt
+import email.policy
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from email.utils import formatdate
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.db import models
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from tracker.events.models import ChangeEvent
@@ -35,13 +41,34 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def _token_url(name: str, token: str) -> str:
+    """reverse() of a <str:token> route, resolved once per route and script prefix: a fan-out
+    makes two links per email. Signed tokens need no quoting (URL-safe base64 and colons)."""
+    before, after = _token_route(name, get_script_prefix())
+    return absolute_url(before + token + after)
+
+
+@lru_cache
+def _token_route(name: str, script_prefix: str) -> tuple[str, str]:
+    before, _, after = reverse(name, args=["TOKEN"]).partition("TOKEN")
+    return before, after
+
+
 def manage_url(subscriber_id: int) -> str:
-    return absolute_url(reverse("alerts:manage", args=[tokens.manage_token(subscriber_id=subscriber_id)]))
+    return _token_url("alerts:manage", tokens.manage_token(subscriber_id=subscriber_id))
 
 
 def unsubscribe_url(subscriber_id: int, subscription_id: int | None = None) -> str:
-    token = tokens.unsubscribe_token(subscriber_id=subscriber_id, subscription_id=subscription_id)
-    return absolute_url(reverse("alerts:unsubscribe", args=[token]))
+    return _token_url("alerts:unsubscribe",
+                      tokens.unsubscribe_token(subscriber_id=subscriber_id, subscription_id=subscription_id))
+
+
+# Stand-ins for the per-recipient headers in an email's prebuilt bytes (see WireTemplate).
+RECIPIENT = "recipient@recipient-link.invalid"
+MESSAGE_ID = "<message-id@recipient-link.invalid>"
+DATE = "recipient-date.invalid"
+SMTP = email.policy.compat32.clone(linesep="\r\n")  # what Django's as_bytes writes with
+LINE_LIMIT = 998  # past it, Django quoted-printable encodes a part, so bytes cannot be patched
 
 
 @dataclass(frozen=True)
@@ -50,28 +77,131 @@ class Rendered:
     text: str
     html: str
 
-    def addressed(self, *, to: str, message_id: str, subscriber_id: int,
-                  subscription_id: int | None = None) -> EmailMultiAlternatives:
-        """The email for one recipient: its links filled in, its unsubscribe headers set
-        (for one subscription, or with no subscription_id for all of the subscriber's)."""
-        manage, unsubscribe = manage_url(subscriber_id), unsubscribe_url(subscriber_id, subscription_id)
+    def email(self, *, to: str, message_id: str, manage: str, unsubscribe: str,
+              date: str | None = None) -> EmailMultiAlternatives:
+        """The Django email: links filled in, the RFC 8058 unsubscribe headers set. The one
+        place an alert email is built, for the backend and for the prebuilt bytes alike."""
 
         def fill(part: str) -> str:
             return part.replace(MANAGE_LINK, manage).replace(UNSUBSCRIBE_LINK, unsubscribe)
 
-        message = EmailMultiAlternatives(
-            subject=self.subject,
-            body=fill(self.text),
-            to=[to],
-            headers={
-                "Message-ID": message_id,
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "Auto-Submitted": "auto-generated",
-            },
-        )
+        headers = {
+            "Message-ID": message_id,
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        }
+        message = EmailMultiAlternatives(subject=self.subject, body=fill(self.text), to=[to],
+                                         headers={**headers, "Date": date} if date else headers)
         message.attach_alternative(fill(self.html), "text/html")
         return message
+
+    def addressed(self, *, to: str, message_id: str, subscriber_id: int,
+                  subscription_id: int | None = None) -> Addressed:
+        """The email for one recipient, with its unsubscribe link for one subscription, or
+        with no subscription_id for all of the subscriber's."""
+        return Addressed(rendered=self, to=to, message_id=message_id, subscriber_id=subscriber_id,
+                         subscription_id=subscription_id)
+
+    @cached_property
+    def wire(self) -> WireTemplate | None:
+        """The email as SMTP bytes with stand-ins for what differs per recipient, built once;
+        None if the bytes could not be patched exactly (wire_template explains)."""
+        return wire_template(self)
+
+
+@dataclass(frozen=True)
+class Addressed:
+    """A rendered email for one recipient: built as a Django email for any backend, or
+    patched into the prebuilt bytes for a plain SMTP connection. Both say the same."""
+
+    rendered: Rendered
+    to: str
+    message_id: str
+    subscriber_id: int
+    subscription_id: int | None = None
+
+    def links(self) -> tuple[str, str]:
+        return manage_url(self.subscriber_id), unsubscribe_url(self.subscriber_id, self.subscription_id)
+
+    def email(self) -> EmailMultiAlternatives:
+        manage, unsubscribe = self.links()
+        return self.rendered.email(to=self.to, message_id=self.message_id, manage=manage, unsubscribe=unsubscribe)
+
+    def wire(self) -> Wire | None:
+        """The envelope and bytes Django's SMTP backend would send, or None where only the
+        backend can build them."""
+        template = self.rendered.wire
+        return template.fill(self, *self.links()) if template else None
+
+
+@dataclass(frozen=True)
+class Wire:
+    sender: str
+    recipients: list[str]
+    content: bytes
+
+
+def _header(name: str, value: str) -> bytes:
+    """The header line as compat32 folds it; a short ASCII line is left as it is."""
+    line = f"{name}: {value}"
+    if len(line) <= 78 and line.isascii():
+        return line.encode() + b"\r\n"
+    return SMTP.fold_binary(name, value)
+
+
+@dataclass(frozen=True)
+class WireTemplate:
+    """An email's bytes split at its stand-ins: `pieces` alternates literal bytes and the
+    stand-in that goes between them. `lines` are (room left under LINE_LIMIT, manage
+    links, unsubscribe links) for each body line with links, so a fill that would make a
+    line too long (Django would then change the part's encoding) declines."""
+
+    sender: str
+    pieces: list[bytes]
+    lines: list[tuple[int, int, int]]
+
+    def fill(self, addressed: Addressed, manage: str, unsubscribe: str) -> Wire | None:
+        grow_manage, grow_unsubscribe = len(manage) - len(MANAGE_LINK), len(unsubscribe) - len(UNSUBSCRIBE_LINK)
+        if any(m * grow_manage + u * grow_unsubscribe > room for room, m, u in self.lines) or not (
+                manage + unsubscribe).isascii():
+            return None
+        to = sanitize_address(addressed.to, settings.DEFAULT_CHARSET)
+        values = {
+            _header("To", RECIPIENT): _header("To", to),
+            _header("Message-ID", MESSAGE_ID): _header("Message-ID", addressed.message_id),
+            _header("Date", DATE): _header("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME)),
+            _header("List-Unsubscribe", f"<{UNSUBSCRIBE_LINK}>"): _header("List-Unsubscribe", f"<{unsubscribe}>"),
+            MANAGE_LINK.encode(): manage.encode(),
+            UNSUBSCRIBE_LINK.encode(): unsubscribe.encode(),
+        }
+        content = b"".join(values[piece] if odd else piece for odd, piece in _alternating(self.pieces))
+        return Wire(sender=self.sender, recipients=[to], content=content)
+
+
+def _alternating(pieces: list[bytes]):
+    return ((index % 2 == 1, piece) for index, piece in enumerate(pieces))
+
+
+def wire_template(rendered: Rendered) -> WireTemplate | None:
+    """Build the email once with stand-ins, as Django's SMTP backend would, and split its
+    bytes at them. None unless each stand-in is found as often as it was put in (a part
+    that Django encoded as quoted-printable or base64 would hide them)."""
+    message = rendered.email(to=RECIPIENT, message_id=MESSAGE_ID, manage=MANAGE_LINK, unsubscribe=UNSUBSCRIBE_LINK,
+                             date=DATE)
+    content = message.message().as_bytes(linesep="\r\n")
+    in_parts = rendered.text + rendered.html
+    expected = {
+        _header("To", RECIPIENT): 1, _header("Message-ID", MESSAGE_ID): 1, _header("Date", DATE): 1,
+        _header("List-Unsubscribe", f"<{UNSUBSCRIBE_LINK}>"): 1,
+        MANAGE_LINK.encode(): in_parts.count(MANAGE_LINK), UNSUBSCRIBE_LINK.encode(): in_parts.count(UNSUBSCRIBE_LINK),
+    }
+    pieces = re.split(b"(" + b"|".join(re.escape(stand_in) for stand_in in expected) + b")", content)
+    if Counter(pieces[1::2]) != Counter({stand_in: n for stand_in, n in expected.items() if n}):
+        return None
+    lines = [(LINE_LIMIT - len(line.encode()), line.count(MANAGE_LINK), line.count(UNSUBSCRIBE_LINK))
+             for line in (rendered.text + "\n" + rendered.html).splitlines() if MANAGE_LINK in line or UNSUBSCRIBE_LINK in line]
+    return WireTemplate(sender=sanitize_address(message.from_email, settings.DEFAULT_CHARSET), pieces=pieces, lines=lines)
 
 
 def render(*, template: str, subject: str, context: dict) -> Rendered:
@@ -126,7 +256,7 @@ class EventEmails:
             self._targets[key] = TARGET_KINDS[subscription.target_kind].model.objects.get(pk=subscription.target_id)
         return self._targets[key]
 
-    def instant(self, delivery: Delivery) -> EmailMultiAlternatives:
+    def instant(self, delivery: Delivery) -> Addressed:
         """The email for one delivery (its subscription and subscriber loaded with it): the
         change in one sentence as its subject."""
         subscription = delivery.subscription
@@ -145,7 +275,7 @@ class DigestSection:
     items: list[EventFacts]
 
 
-def digest_email(*, digest: Digest, deliveries: Iterable[Delivery], emails: EventEmails) -> EmailMultiAlternatives:
+def digest_email(*, digest: Digest, deliveries: Iterable[Delivery], emails: EventEmails) -> Addressed:
     """One email listing a day's changes, grouped by what the subscriber follows."""
     sections: dict[int, DigestSection] = {}
     for delivery in deliveries:
@@ -179,4 +309,4 @@ def confirmation_email(*, subscription: Subscription) -> EmailMultiAlternatives:
     return rendered.addressed(
         to=subscription.subscriber.email,
         message_id=f"<alerts-confirm-{subscription.pk}-{sent_at}@{settings.ALERTS_MESSAGE_ID_DOMAIN}>",
-        subscriber_id=subscription.subscriber_id, subscription_id=subscription.pk)
+        subscriber_id=subscription.subscriber_id, subscription_id=subscription.pk).email()
