@@ -55,7 +55,7 @@ class ScriptedServer:
                 self.wfile.write(reply.body)
 
             def log_message(self, *args) -> None:
-                pass
+                """Quiet: tests read `seen`, not a log."""
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True

@@ -13,5 +13,5 @@ def test_the_suite_may_use_loopback():
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
-        with socket.create_connection(listener.getsockname(), timeout=1):
-            pass
+        with socket.create_connection(listener.getsockname(), timeout=1) as connection:
+            assert connection.getpeername() == listener.getsockname()

@@ -107,7 +107,7 @@ class SnapshotReplayAdapter(BaseAdapter):
         logger.warning("not in snapshot: %s", url)
 
     def close(self) -> None:
-        pass
+        """Nothing to release: each body is read when it is asked for."""
 
 
 class SnapshotRecordingAdapter(BaseAdapter):
