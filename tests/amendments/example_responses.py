@@ -145,9 +145,3 @@ def scrape_example(tmp_path, responses: dict[str, Any], name: str) -> ScrapeRun:
     up to and including amendments and divisions."""
     directory = write_snapshot(tmp_path / name, example_bill_responses(**responses))
     return scrape(bill_ids=[BILL], session=build_session(snapshot_dir=directory), source=name, steps=AMENDMENT_STEPS)
-
-
-def data_writes(queries) -> list[str]:
-    """INSERT/UPDATE/DELETE statements on anything but the scrape-run records."""
-    return [q["sql"] for q in queries
-            if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE") and "scraping_" not in q["sql"]]

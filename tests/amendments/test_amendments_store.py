@@ -20,7 +20,7 @@ from tests.amendments.example_responses import (
     ping_pong_responses,
     sponsor,
 )
-from tests.amendments.example_responses import data_writes
+from tests.support.queries import data_writes
 from tests.amendments.example_responses import scrape_example as run_scrape
 from tracker.events.models import ChangeEvent
 from tracker.scraping.models import ScrapeProblem, ScrapeRun

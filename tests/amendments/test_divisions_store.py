@@ -21,7 +21,7 @@ from tests.amendments.example_responses import (
     motion_detail,
     ping_pong_responses,
 )
-from tests.amendments.example_responses import data_writes
+from tests.support.queries import data_writes
 from tests.amendments.example_responses import scrape_example as run_scrape
 from tests.support.snapshots import BILLS, COMMONS_VOTES, EMPTY_PAGE, LORDS_VOTES, MEMBERS, fixture_json
 from tracker.events.models import ChangeEvent

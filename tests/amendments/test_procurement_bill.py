@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from amendments.models import Amendment, Division, DivisionLink, PingPongItem
-from tests.amendments.example_responses import AMENDMENT_STEPS, data_writes
+from tests.amendments.example_responses import AMENDMENT_STEPS
+from tests.support.queries import data_writes
 from tests.conftest import REPO
 from tracker.http.client import build_session
 from tracker.scraping.models import ScrapeRun

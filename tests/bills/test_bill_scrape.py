@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bills.models import Bill, BillSponsor, BillStage, Member, Publication, Sitting
+from tests.support.queries import data_writes
 from tests.support.snapshots import BILLS, example_bill_responses, fixture_json, write_snapshot
 from tracker.events.models import ChangeEvent
 from tracker.http.client import build_session
@@ -24,12 +25,6 @@ STAGES = f"{BILLS}/Bills/9000001/Stages?Skip=0&Take=20"
 def run_scrape(tmp_path, responses, name="snap") -> ScrapeRun:
     directory = write_snapshot(tmp_path / name, responses)
     return scrape(bill_ids=[9000001], session=build_session(snapshot_dir=directory), source=name)
-
-
-def data_writes(queries) -> list[str]:
-    """INSERT/UPDATE/DELETE statements on anything but the scrape-run records."""
-    return [q["sql"] for q in queries
-            if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE") and "scraping_" not in q["sql"]]
 
 
 def test_stores_the_bill_its_stages_sittings_sponsors_publications_and_members(tmp_path):

@@ -13,7 +13,7 @@ from amendments.models import Amendment
 from bills.clauses.admin import ClauseLinkForm
 from bills.clauses.corrections import clause_link_correct
 from bills.models import Clause, ClauseLink, ClauseVersion, Print
-from tests.bills.test_bill_scrape import data_writes
+from tests.support.queries import data_writes
 from tests.bills.test_clause_procurement import ALTON_CLAUSE, BROUGHT_FROM_LORDS, WITHOUT_HANSARD, load
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bills.models import Clause, ClauseLink, ClauseVersion, Print
-from tests.bills.test_bill_scrape import data_writes
+from tests.support.queries import data_writes
 from tests.support.snapshots import BILLS, FIXTURES, example_bill_responses, write_snapshot
 from tracker.http.client import build_session
 from tracker.scraping.models import ScrapeRun

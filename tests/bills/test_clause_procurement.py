@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bills.models import Clause, ClauseVersion
-from tests.bills.test_bill_scrape import data_writes
+from tests.support.queries import data_writes
 from tracker.events.models import ChangeEvent
 from tracker.http.client import build_session
 from tracker.scraping.pipeline import STEPS, scrape

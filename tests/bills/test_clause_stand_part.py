@@ -17,7 +17,7 @@ from bills.clauses.prints import FetchedText
 from bills.derive import bill_clauses_derive
 from bills.models import Clause, House, Print, Publication
 from bills.text.lawmaker_parse import BillPrint, Provision
-from tests.bills.test_bill_scrape import data_writes
+from tests.support.queries import data_writes
 from tests.factories import (
     AmendmentFactory,
     BillFactory,

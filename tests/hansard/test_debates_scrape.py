@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bills.models import Member
-from tests.bills.test_bill_scrape import data_writes
+from tests.support.queries import data_writes
 from tracker.events.models import ChangeEvent
 from tracker.hansard import scrape as hansard_scrape
 from tracker.hansard.models import Contribution, Debate, Mention
