@@ -11,7 +11,9 @@ HOST_PORT := 127.0.0.1:8000
 
 run: install migrate load serve
 
+# The import contracts (pyproject.toml: one-way layers, pure parsers) first, then the suite.
 test: install
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 install: $(INSTALLED)

@@ -3,8 +3,8 @@ a correction that can change a clause's story recomputes the bill's clauses at o
 
 from django.contrib import admin
 
-from bills.derive import bill_clauses_derive
 from tracker.corrections.admin import CorrectableAdmin
+from tracker.corrections.signals import bill_corrected
 
 from .models import (
     HAND_ADDED_FROM,
@@ -42,7 +42,7 @@ class ClauseStoryAdmin(CorrectableAdmin):
     """For rows whose correction can change a clause's status or supporters."""
 
     def after_correction(self, obj) -> None:
-        bill_clauses_derive(bill=obj.bill_stage.bill)
+        bill_corrected.send(sender=type(obj), bill=obj.bill_stage.bill)
 
 
 @admin.register(Amendment)
@@ -94,7 +94,7 @@ class SponsorshipAdmin(ClauseStoryAdmin):
 
     def after_correction(self, obj) -> None:
         parent = obj.amendment or obj.ping_pong_item or obj.grouped_amendment
-        bill_clauses_derive(bill=parent.bill_stage.bill)
+        bill_corrected.send(sender=type(obj), bill=parent.bill_stage.bill)
 
 
 class DivisionLinkInline(ReadOnlyInline):
@@ -112,7 +112,7 @@ class DivisionAdmin(CorrectableAdmin):
     inlines = [DivisionLinkInline]
 
     def after_correction(self, obj) -> None:
-        bill_clauses_derive(bill=obj.bill)
+        bill_corrected.send(sender=type(obj), bill=obj.bill)
 
 
 @admin.register(DivisionLink)
@@ -124,7 +124,7 @@ class DivisionLinkAdmin(CorrectableAdmin):
     raw_id_fields = ("division", "amendment", "ping_pong_item", "grouped_amendment")
 
     def after_correction(self, obj) -> None:
-        bill_clauses_derive(bill=obj.division.bill)
+        bill_corrected.send(sender=type(obj), bill=obj.division.bill)
 
 
 @admin.register(Vote)

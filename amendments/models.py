@@ -110,7 +110,7 @@ class Amendment(DecidedItem):
         return f"Amendment {self.number or '(number not recorded)'}"
 
     def get_absolute_url(self) -> str:
-        return reverse("amendments:detail", args=[self.bills_api_id])
+        return reverse("site:amendment", args=[self.bills_api_id])
 
     @property
     def source_url(self) -> str:

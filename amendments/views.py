@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from tracker.exports import csv_moved, csv_response
-from tracker.hansard.selectors import speeches_on_amendment
 
 from . import selectors
 from .forms import AmendmentFilterForm
@@ -78,12 +77,6 @@ def _target(amendment: Amendment) -> str:
                                                      ("page", amendment.page_number), ("line", amendment.line_number))
               if value is not None]
     return ", ".join(where)
-
-
-def amendment_detail(request, bills_api_id: int):
-    page = selectors.amendment_page(bills_api_id=bills_api_id)
-    return render(request, "amendments/amendment_detail.html", {
-        "page": page, "amendment": page.amendment, "speeches": speeches_on_amendment(amendment=page.amendment)})
 
 
 def division_detail(request, house: str, source_id: int):

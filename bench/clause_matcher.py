@@ -23,8 +23,8 @@ sys.path.insert(0, str(REPO))
 from rapidfuzz import fuzz  # noqa: E402
 from rapidfuzz.distance import Indel  # noqa: E402
 
-from bills.text.clause_matching import ClauseLink, match_prints  # noqa: E402
 from bills.text.lawmaker_parse import BillPrint, Provision, parse_print  # noqa: E402
+from tracker.clauses.matching import ClauseLink, match_prints  # noqa: E402
 
 PRINTS = REPO / "tests" / "fixtures" / "bill_text"
 OLDER = PRINTS / "lawmaker_social-housing-regulation-bill_commons_brought-from-lords.xml"

@@ -119,9 +119,9 @@ def _pages(size: Size) -> dict[str, str]:
     from django.urls import reverse
 
     from amendments.models import Amendment
-    from bills.derive import bill_clauses_derive
-    from bills.models import Clause
     from tests.factories import bill_with_clause_amendments
+    from tracker.clauses.derive import bill_clauses_derive
+    from tracker.clauses.models import Clause
 
     bill = bill_with_clause_amendments(clauses=size.clauses, amendments=size.amendments)
     amendments = list(Amendment.objects.filter(bill_stage__bill=bill, sponsorships=None).order_by("pk"))
@@ -136,7 +136,7 @@ def _pages(size: Size) -> dict[str, str]:
                .order_by("-events_count", "-supports_count", "pk").first())
     return {
         "bill": bill.get_absolute_url(),
-        "clauses": reverse("bills:clauses", args=[bill.bills_api_id, bill.slug]),
+        "clauses": reverse("clauses:list", args=[bill.bills_api_id, bill.slug]),
         "clause": busiest.get_absolute_url(),
         "amendments": reverse("amendments:bill_amendments", args=[bill.bills_api_id, bill.slug]),
         "amendment": amendments[0].get_absolute_url(),

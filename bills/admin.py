@@ -33,4 +33,3 @@ class MemberAdmin(CorrectableAdmin):
 for model in (Party, BillType, StageType, Sitting, Publication):
     admin.site.register(model, CorrectableAdmin)
 
-from .clauses import admin as clauses_admin  # noqa: E402,F401  (registers Print, Clause and their links)

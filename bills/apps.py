@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class BillsConfig(AppConfig):
     name = "bills"
-    verbose_name = "Bills, stages, clauses and members"
+    verbose_name = "Bills, stages, sittings and members"

@@ -1,20 +1,21 @@
+"""The site's addresses: each domain's pages, and at the top the pages that compose several."""
+
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from bills import views as bill_views
-
-from .corrections.views import review_queue_view
 from .health import healthz
+from .site import views as site_views
 
 urlpatterns = [
-    path("", bill_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("about/", TemplateView.as_view(template_name="tracker/about.html"), name="about"),
     path("healthz", healthz, name="healthz"),
+    path("", include("tracker.site.urls")),
     path("bills/", include("bills.urls")),
+    path("", include("tracker.clauses.urls")),
     path("alerts/", include("tracker.alerts.urls")),
     path("", include("amendments.urls")),
     path("", include("tracker.hansard.urls")),
-    path("admin/review/", admin.site.admin_view(review_queue_view), name="review_queue"),
     path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,4 @@
-"""The bills app's models: bills and what the APIs say about them (`bill.py`), and clauses
-followed across the bill's prints (`clause.py`). Import them from here."""
+"""The bills app's models: bills and what the APIs say about them. Import them from here."""
 
 from .bill import (
     Bill,
@@ -14,18 +13,8 @@ from .bill import (
     Sitting,
     StageType,
 )
-from .clause import (
-    Clause,
-    ClauseEvent,
-    ClauseKind,
-    ClauseLink,
-    ClauseSupport,
-    ClauseVersion,
-    Print,
-)
 
 __all__ = [
     "Bill", "BillSponsor", "BillStage", "BillType", "House", "Member", "Party", "Publication", "Session",
     "Sitting", "StageType",
-    "Clause", "ClauseEvent", "ClauseKind", "ClauseLink", "ClauseSupport", "ClauseVersion", "Print",
 ]

@@ -48,7 +48,7 @@ class Member(models.Model):
         return self.name_display_as
 
     def get_absolute_url(self) -> str:
-        return reverse("bills:member", args=[self.members_api_id, slugify(self.name_display_as) or "member"])
+        return reverse("site:member", args=[self.members_api_id, slugify(self.name_display_as) or "member"])
 
 
 class BillType(models.Model):
@@ -113,7 +113,7 @@ class Bill(models.Model):
         return slugify(self.short_title) or "bill"
 
     def get_absolute_url(self) -> str:
-        return reverse("bills:detail", args=[self.bills_api_id, self.slug])
+        return reverse("site:bill", args=[self.bills_api_id, self.slug])
 
     @property
     def source_url(self) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import feedparser
 import pytest
 
-from bills.models import Clause
 from tests.factories import SubscriptionFactory
 from tracker.alerts.models import Delivery
+from tracker.clauses.models import Clause
 from tracker.events.models import ChangeEvent
 
 from .conftest import sent_to

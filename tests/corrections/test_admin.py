@@ -122,7 +122,7 @@ def test_the_review_queue_lists_conflicts_problems_and_unsure_links(client, edit
     scrape_with_title(tmp_path, "Example Bill", "first")
     override_save(obj=Bill.objects.get(), field="short_title", value="Fixed", reason="r", user=editor)
     scrape_with_title(tmp_path, "Example Bill (No. 2)", "second")
-    html = client.get(reverse("review_queue")).content.decode()
+    html = client.get(reverse("site:review_queue")).content.decode()
     assert "Conflicts (1)" in html and "Source now says &#x27;Example Bill (No. 2)&#x27;" in html
     for heading in ("Could not be fetched or read", "Members not found", "Clause links the tracker is unsure of",
                     "Hansard mentions not resolved", "Divisions not linked to what they decided"):
@@ -131,4 +131,4 @@ def test_the_review_queue_lists_conflicts_problems_and_unsure_links(client, edit
 
 def test_the_review_queue_needs_an_editor(client):
     client.force_login(User.objects.create_user("staff-only", is_staff=True))
-    assert client.get(reverse("review_queue")).status_code == 403
+    assert client.get(reverse("site:review_queue")).status_code == 403

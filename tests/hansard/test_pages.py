@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 from django.template.loader import render_to_string
 
-from bills.models import Clause
 from tests.factories import AmendmentFactory, BillStageFactory, MemberFactory, PingPongItemFactory
+from tracker.clauses.models import Clause
+from tracker.clauses.selectors import speeches_on_clause
 from tracker.hansard.models import Mention
-from tracker.hansard.selectors import member_contributions, speeches_on_amendment, speeches_on_clause
+from tracker.hansard.selectors import member_contributions, speeches_on_amendment
 
 from .factories import ContributionFactory, DebateFactory, MentionFactory
 

@@ -12,10 +12,10 @@ import pytest
 from django.conf import settings
 
 from amendments.models import Amendment, PingPongItem
-from amendments.stance import read_stance
 from bills.models import Member
 from tracker.hansard.models import Contribution, Debate, Mention
 from tracker.hansard.selectors import member_contributions, speeches_on_amendment, speeches_on_ping_pong_item
+from tracker.hansard.stance import read_stance
 from tracker.http.client import build_session
 from tracker.scraping.models import ScrapeRun
 from tracker.scraping.pipeline import scrape

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from amendments.stance import Role
 from tracker.hansard.highlight import Mark, Segment, paragraphs
 from tracker.hansard.reading import contribution_texts, mentions_in, name_candidates, stance_of
+from tracker.hansard.stance import Role
 
 QUIN = "<p>Anything that is added to the Bill must be deliverable and workable</p><p>We are thinking through the Lords amendments</p>"
 ALTON_47A = "I turn to Clause 65 and Amendment 47B in Motion 47A in my name."

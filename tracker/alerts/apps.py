@@ -10,3 +10,6 @@ class AlertsConfig(AppConfig):
         # Register the tasks in every process (web, scrape command, worker): queue.py
         # enqueues them by name.
         from . import tasks  # noqa: F401
+        from .receivers import connect
+
+        connect()

@@ -47,7 +47,7 @@ class Subscription(models.Model):
                              related_name="alert_subscriptions")
     member = models.ForeignKey("bills.Member", null=True, blank=True, on_delete=models.CASCADE,
                                related_name="alert_subscriptions")
-    clause = models.ForeignKey("bills.Clause", null=True, blank=True, on_delete=models.CASCADE,
+    clause = models.ForeignKey("clauses.Clause", null=True, blank=True, on_delete=models.CASCADE,
                                related_name="alert_subscriptions")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     requested_at = models.DateTimeField(default=timezone.now,

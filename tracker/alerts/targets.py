@@ -37,7 +37,7 @@ TARGET_KINDS: dict[str, TargetKind] = {
     kind.name: kind
     for kind in (
         TargetKind("bill", "bills.Bill", "bills_api_id", "bill"),
-        TargetKind("clause", "bills.Clause", "pk", "clause"),  # its pk outlives re-scrapes: rows are never recreated
+        TargetKind("clause", "clauses.Clause", "pk", "clause"),  # its pk outlives re-scrapes: rows are never recreated
         TargetKind("member", "bills.Member", "members_api_id", "member"),
     )
 }

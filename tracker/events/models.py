@@ -18,7 +18,7 @@ class ChangeEvent(models.Model):
     kind = models.CharField(max_length=40, choices=Kind.choices)
     bill = models.ForeignKey("bills.Bill", on_delete=models.CASCADE, related_name="events")
     member = models.ForeignKey("bills.Member", null=True, blank=True, on_delete=models.CASCADE, related_name="events")
-    clause = models.ForeignKey("bills.Clause", null=True, blank=True, on_delete=models.SET_NULL,
+    clause = models.ForeignKey("clauses.Clause", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="change_events", help_text="the clause whose status changed")
     summary = models.CharField(max_length=500, help_text="the change in one sentence")
     detail = models.JSONField(default=dict, blank=True, help_text="before/after values and source ids")

@@ -1,5 +1,6 @@
 """Recording change events. Callers run inside the store's transaction, so an event exists
-exactly when the change it reports was stored, and so do the alert deliveries it owes."""
+exactly when the change it reports was stored, and so do the alert deliveries it owes (the
+alerts app writes them on `event_recorded`, in the same transaction)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ import datetime as dt
 
 from django.db import transaction
 
-from tracker.alerts.services import deliveries_create
-
 from .models import ChangeEvent
+from .signals import event_recorded
 
 
 @transaction.atomic
@@ -19,5 +19,5 @@ def event_record(*, kind: str, bill, summary: str, detail: dict, occurred_on: dt
         kind=kind, bill=bill, member=member, clause=clause, summary=summary[:500], detail=detail,
         occurred_on=occurred_on, scrape_run=scrape_run, evidence_url=evidence_url,
     )
-    deliveries_create(event=event)  # the transactional outbox: one row per subscriber, same transaction
+    event_recorded.send(sender=ChangeEvent, event=event)
     return event

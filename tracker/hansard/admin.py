@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from bills.derive import bill_clauses_derive
 from tracker.corrections.admin import CorrectableAdmin
+from tracker.corrections.signals import bill_corrected
 
 from .models import Contribution, Debate, Mention
 
@@ -35,4 +35,4 @@ class MentionAdmin(CorrectableAdmin):
     raw_id_fields = ("contribution", "amendment", "ping_pong_item", "clause")
 
     def after_correction(self, obj) -> None:
-        bill_clauses_derive(bill=obj.contribution.debate.bill)
+        bill_corrected.send(sender=type(obj), bill=obj.contribution.debate.bill)

@@ -21,16 +21,15 @@ from django.db import transaction
 from django.db.models import Q
 
 from amendments.derive import amendment_candidates
-from amendments.mentions import Mention as FoundText
 from amendments.models import GroupedAmendment, PingPongItem, Sponsorship
-from amendments.stance import Role
-from tracker.scraping.upsert import unlisted_children_delete
 from bills.models import Bill, BillSponsor, BillStage, Sitting
 from tracker.events.models import ChangeEvent
 from tracker.events.services import event_record
+from tracker.hansard.mentions import Mention as FoundText
+from tracker.hansard.stance import Role
 from tracker.scraping.counts import StoreCounts
 from tracker.scraping.models import ScrapeRun
-from tracker.scraping.upsert import bulk_upsert
+from tracker.scraping.upsert import bulk_upsert, unlisted_children_delete
 
 from .models import Contribution, Debate, Mention
 from .reading import FoundMention, mentions_in, stance_of

@@ -134,7 +134,7 @@ class Mention(models.Model):
     ping_pong_item = models.ForeignKey("amendments.PingPongItem", null=True, blank=True,
                                        on_delete=models.SET_NULL, related_name="hansard_mentions")
     clause_number = models.CharField(max_length=20, blank=True, help_text="for a clause mention, as printed")
-    clause = models.ForeignKey("bills.Clause", null=True, blank=True, on_delete=models.SET_NULL,
+    clause = models.ForeignKey("clauses.Clause", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="hansard_mentions",
                                help_text="the clause that number is in the print in force at the sitting; "
                                "null: not linked")

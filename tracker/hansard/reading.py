@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from amendments.mentions import Mention, Sentence, find_mentions, split_sentences
-from amendments.stance import Role, Stance, StanceReading, read_stance
+from tracker.hansard.mentions import Mention, Sentence, find_mentions, split_sentences
+from tracker.hansard.stance import Role, Stance, StanceReading, read_stance
 from tracker.sanitise import clean_html, html_to_text
 
 PARAGRAPH_BREAK = "\n\n"

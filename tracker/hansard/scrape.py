@@ -18,17 +18,18 @@ from django.conf import settings
 from django.utils import timezone
 
 from amendments.scrape import division_search_term, names_bill
-from amendments.sources.hansard_api_parse import parse_debate, parse_debate_search
 from bills.models import Bill, House, Sitting
 from bills.scrape import members_ensure
+from tracker.hansard.sources.hansard_api_parse import parse_debate, parse_debate_search
 from tracker.parsing import ParseError, parse_datetime
 from tracker.scraping.counts import StoreCounts
 from tracker.scraping.pipeline import ScrapeContext
 from tracker.scraping.values import uk_aware
 
-from . import hansard_api_fetch, store
+from . import store
 from .derive import mentions_derive
 from .models import Debate
+from .sources import hansard_api_fetch
 
 
 def debates_scrape(context: ScrapeContext, bill_id: int) -> None:

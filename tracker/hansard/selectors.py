@@ -12,8 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from amendments.models import Amendment, PingPongItem
-from bills.models import Bill, BillStage, Clause, Member
-
+from bills.models import Bill, BillStage, Member
 from tracker.scraping.selectors import bill_reconstructed
 
 from .highlight import Mark, Segment, paragraphs
@@ -28,7 +27,7 @@ def mention_href(mention: Mention, bill: Bill) -> str | None:
     if mention.clause_id:
         return mention.clause.get_absolute_url()
     if mention.amendment_id:
-        return reverse("amendments:detail", args=[mention.amendment.bills_api_id])
+        return reverse("site:amendment", args=[mention.amendment.bills_api_id])
     if mention.ping_pong_item_id:
         page = reverse("amendments:bill_amendments", args=[bill.bills_api_id, bill.slug])
         return f"{page}#{mention.ping_pong_item.anchor}"
@@ -139,18 +138,14 @@ class Speeches:
 
 
 def speeches_on_amendment(*, amendment: Amendment) -> Speeches:
-    return _speeches(Mention.objects.filter(amendment=amendment))
+    return speeches_in(Mention.objects.filter(amendment=amendment))
 
 
 def speeches_on_ping_pong_item(*, item: PingPongItem) -> Speeches:
-    return _speeches(Mention.objects.filter(ping_pong_item=item))
+    return speeches_in(Mention.objects.filter(ping_pong_item=item))
 
 
-def speeches_on_clause(*, clause: Clause) -> Speeches:
-    return _speeches(Mention.objects.filter(clause=clause))
-
-
-def _speeches(mentions: QuerySet[Mention]) -> Speeches:
+def speeches_in(mentions: QuerySet[Mention]) -> Speeches:
     """One speech per contribution and stance: its most confident mention."""
     rows = (mentions.select_related("contribution__member__party", "contribution__debate__bill_stage",
                                     "amendment__bill_stage", "ping_pong_item__bill_stage")

@@ -11,12 +11,11 @@ from collections import defaultdict
 
 from django.db import transaction
 
-from amendments.sources.hansard_api_parse import HansardContribution, HansardDebate
-from tracker.scraping.upsert import unlisted_children_delete
 from amendments.store import member_pks_for
 from bills.models import Bill, Member
+from tracker.hansard.sources.hansard_api_parse import HansardContribution, HansardDebate
 from tracker.scraping.counts import StoreCounts
-from tracker.scraping.upsert import bulk_upsert
+from tracker.scraping.upsert import bulk_upsert, unlisted_children_delete
 from tracker.scraping.values import text, uk_aware
 
 from .models import Contribution, Debate

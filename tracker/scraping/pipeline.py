@@ -34,7 +34,7 @@ STEPS: tuple[Step, ...] = (
     Step("amendments", "amendments.scrape.amendments_scrape"),
     Step("divisions", "amendments.scrape.divisions_scrape"),
     Step("hansard", "tracker.hansard.scrape.debates_scrape"),
-    Step("clauses", "bills.derive.clauses_derive"),
+    Step("clauses", "tracker.clauses.derive.clauses_derive"),
 )
 
 

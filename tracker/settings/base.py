@@ -45,8 +45,9 @@ INSTALLED_APPS = [
     "tracker.corrections",
     "bills",
     "amendments",
-    "tracker.alerts",
     "tracker.hansard",
+    "tracker.clauses",
+    "tracker.alerts",
 ]
 
 MIDDLEWARE = [

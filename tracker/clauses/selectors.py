@@ -1,0 +1,140 @@
+"""The queries the clause pages need: a bill's clause table and matrix, and one clause's page.
+Each runs a fixed number of queries, however many clauses and amendments the bill has."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from bills.models import Bill, BillStage, Sitting
+from tracker.hansard.models import Mention
+from tracker.hansard.selectors import Speeches, speeches_in
+from tracker.scraping.selectors import latest_scraped
+
+from .display import (
+    STATUS_STYLES,
+    PartyGroup,
+    PrintNumber,
+    StatusStyle,
+    VersionText,
+    numbers_by_print,
+    status_style,
+    supporters_by_party,
+    texts_with_differences,
+)
+from .models import Clause, ClauseEvent, ClauseVersion, Print
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    stage: BillStage
+    styles: tuple[StatusStyle, ...]  # what happened to the clause at this stage, in order
+
+    @property
+    def last(self) -> StatusStyle | None:
+        return self.styles[-1] if self.styles else None
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    clause: Clause
+    cells: list[MatrixCell]
+
+
+@dataclass(frozen=True)
+class ClauseRow:
+    version: ClauseVersion  # with its clause
+    status: StatusStyle | None  # the clause's current status
+
+
+@dataclass(frozen=True)
+class BillClausesPage:
+    bill: Bill
+    prints: list[Print]
+    chosen: Print | None
+    rows: list[ClauseRow]  # the chosen print's clauses and schedules
+    stages: list[BillStage]
+    matrix: list[MatrixRow]
+    legend: list[StatusStyle]
+    reconstructed: bool
+
+
+def bill_clauses_page(*, bills_api_id: int, print_key: str | None = None) -> BillClausesPage:
+    """The bill's clauses in one print (default: the latest with any recorded) and the
+    clause-by-stage matrix. Six queries, however many clauses and amendments."""
+    bill = get_object_or_404(Bill, bills_api_id=bills_api_id)
+    prints = list(Print.objects.filter(bill=bill).select_related("bill_stage", "publication")
+                  .annotate(version_count=Count("versions")).order_by("position"))
+    with_versions = [p for p in prints if p.version_count]
+    chosen = next((p for p in prints if p.key == print_key), None) or (with_versions[-1] if with_versions else None)
+    versions = ClauseVersion.objects.filter(print=chosen).select_related("clause__status_stage", "clause__bill")
+    rows = [ClauseRow(v, status_style(v.clause.status)) for v in versions.order_by("kind", "position")
+            ] if chosen else []
+    stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
+    clauses = list(Clause.objects.filter(bill=bill, superseded_by=None).select_related("bill")
+                   .order_by("position", "key"))
+    matrix = [MatrixRow(clause, [MatrixCell(stage, tuple(
+        style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
+        for stage in stages]) for clause in clauses]
+    last_check = latest_scraped(bills_api_id=bill.bills_api_id)
+    shown = {style.kind for row in matrix for cell in row.cells for style in cell.styles}
+    return BillClausesPage(bill, prints, chosen, rows, stages, matrix,
+                           [style for style in STATUS_STYLES.values() if style.kind in shown],
+                           bool(last_check and last_check.run.reconstructed))
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    event: ClauseEvent
+    style: StatusStyle | None
+
+
+@dataclass(frozen=True)
+class ClausePage:
+    clause: Clause
+    bill: Bill
+    status: StatusStyle | None
+    numbers: list[PrintNumber]
+    texts: list[VersionText]
+    events: list[TimelineEvent]
+    parties: list[PartyGroup]
+    supporters: int
+    opponents: int
+    next_sitting: Sitting | None
+    reconstructed: bool
+
+
+def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) -> ClausePage | Clause:
+    """A clause's page; or, for a clause later found to be another, the clause it is
+    (its address then leads there). A fixed number of queries."""
+    today = today or timezone.localdate()
+    clause = get_object_or_404(
+        Clause.objects.select_related("bill", "superseded_by__bill", "proposed_by__bill_stage", "status_stage"),
+        bill__bills_api_id=bills_api_id, key=key)
+    if clause.superseded_by_id:
+        return clause.superseded_by
+    prints = list(Print.objects.filter(bill=clause.bill).select_related("bill_stage").order_by("position"))
+    versions = list(clause.versions.select_related("print__bill_stage").order_by("print__position"))
+    events = list(clause.events.select_related("bill_stage", "amendment", "division", "print",
+                                               "contribution__member").order_by("sequence"))
+    supports = list(clause.supports.select_related("member", "amendment", "division", "contribution"))
+    next_sitting = (Sitting.objects.filter(bill_stage__bill=clause.bill, date__gt=today)
+                    .select_related("bill_stage").order_by("date").first())
+    last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
+    return ClausePage(
+        clause=clause, bill=clause.bill, status=status_style(clause.status),
+        numbers=numbers_by_print(clause, prints, versions, events), texts=texts_with_differences(versions),
+        events=[TimelineEvent(event, status_style(event.kind)) for event in events],
+        parties=supporters_by_party(supports),
+        supporters=clause.supporters_count, opponents=clause.opponents_count, next_sitting=next_sitting,
+        reconstructed=bool(last_check and last_check.run.reconstructed),
+    )
+
+
+def speeches_on_clause(*, clause: Clause) -> Speeches:
+    """What was said in debate on the clause, by the stance the words show."""
+    return speeches_in(Mention.objects.filter(clause=clause))

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "clauses"
+
+urlpatterns = [
+    path("bills/<int:bills_api_id>/<slug:slug>/clauses/", views.bill_clauses, name="list"),
+    path("bills/<int:bills_api_id>/<slug:slug>/clauses.csv", views.bill_clauses_csv, name="list_csv"),
+    path("bills/<int:bills_api_id>/<slug:slug>/clauses/<slug:key>/", views.clause_detail, name="detail"),
+]

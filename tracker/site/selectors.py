@@ -1,0 +1,42 @@
+"""The queries of the pages that compose several domains: the bill's journey with its
+amendments, and a member's page with their bills, amendments, votes and speeches."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from django.shortcuts import get_object_or_404
+
+from amendments.selectors import BillAmendmentSummary, MemberActivity, bill_amendment_summary, member_activity
+from bills.models import Bill, Member
+from bills.selectors import BillJourney, bill_journey
+from tracker.corrections.services import corrections_attach
+from tracker.hansard.selectors import MemberContributions, member_contributions
+
+
+@dataclass(frozen=True)
+class BillPage(BillJourney):
+    amendments: BillAmendmentSummary
+
+
+def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
+    journey = bill_journey(bills_api_id=bills_api_id, today=today)
+    return BillPage(**{f.name: getattr(journey, f.name) for f in fields(journey)},
+                    amendments=bill_amendment_summary(bill=journey.bill))
+
+
+@dataclass(frozen=True)
+class MemberPage:
+    member: Member
+    sponsored_bills: list[Bill]
+    activity: MemberActivity
+    contributions: MemberContributions
+
+
+def member_page(*, members_api_id: int) -> MemberPage:
+    member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
+    bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
+    corrections_attach([member])
+    return MemberPage(member=member, sponsored_bills=bills, activity=member_activity(member=member),
+                      contributions=member_contributions(member=member))
