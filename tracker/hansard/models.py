@@ -3,7 +3,7 @@ mentions (an amendment, a motion or a clause) with the stance its words show.
 
 Debates and contributions are the Hansard API's, stored as given (text sanitised). Mentions are
 derived: found in the text or the heading, matched against the stage's marshalled list and
-ping-pong items, and read for a stance by the rules in amendments/stance.py. Each mention keeps
+ping-pong items, and read for a stance by the rules in stance.py. Each mention keeps
 the sentence, the rule that fired and how it was matched, so a reader can judge it.
 """
 
