@@ -16,7 +16,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SNAPSHOT = REPO / "data/snapshots/procurement-bill-2022-23"
-SCRIPTS = [REPO / "data/snapshots/reconstruct_procurement_bill.py", REPO / "data/snapshots/reconstruct_procurement_hansard.py"]
+SCRIPTS = [REPO / "data/snapshots/reconstruct_procurement_bill.py",  # first: it keeps the Hansard index lines
+           REPO / "data/snapshots/reconstruct_procurement_hansard.py"]
 PACK = REPO / "data" / "reference" / "parliament"
 FACTS_FILE = "data/reference/procurement-bill/facts.json"
 FACTS = json.loads((REPO / FACTS_FILE).read_text(encoding="utf-8"))
@@ -386,7 +387,8 @@ def test_the_commons_sitting_of_13_september_2023_is_the_one_votes_and_proceedin
     text = LORDS_MESSAGE_VOTES_AND_PROCEEDINGS.read_text(encoding="utf-8")
     assert "Wednesday 13 September 2023" in text and "Procurement Bill [Lords]: Consideration of Lords Message" in text
     stage = _stage_id("Commons", "Consideration of Lords message")
-    (sitting,) = [s for s in _body_for(f"{BILL}/Stages?Skip=0&Take=20")["items"] if s["id"] == stage][0]["stageSittings"]
+    (stage_body,) = [s for s in _body_for(f"{BILL}/Stages?Skip=0&Take=20")["items"] if s["id"] == stage]
+    (sitting,) = stage_body["stageSittings"]
     cited = _manifest()["reconstructed_records"][str(sitting["id"])]["sources"]
     assert [s["name"] for s in cited] == ["hansard/2023-09-13_commons_lords-message_votes-and-proceedings.txt"]
 

@@ -339,8 +339,8 @@ def _records():
         for order, item in enumerate(debate["contributions"], start=1):
             speaker = FACTS["people"][item["person"]]["name"] if item["person"] else item.get("attributed_to")
             extra = {"column_reference": item["column_reference"]} if "column_reference" in item else {}
-            yield (f"{ext_id}/contribution-{order}", f"Hansard contribution {order}: {speaker or 'speaker not recorded'}",
-                   item["cite"], extra)
+            what = f"Hansard contribution {order}: {speaker or 'speaker not recorded'}"
+            yield f"{ext_id}/contribution-{order}", what, item["cite"], extra
 
 
 def made_up_ids() -> dict:
@@ -366,8 +366,8 @@ MANIFEST_TEXT = {
         'Procurement Bill [HL] 2022-23 (Bills API id 3159), now the Procurement Act 2023. RECONSTRUCTED, not '
         "recorded: no API response for this bill was ever captured, so these bodies are rebuilt in the APIs' "
         'shapes from the sourced record only (data/reference/procurement-bill/facts.json: each fact with its '
-        'citation; reconstructed_records gives, per record, the sources cited for it). It covers the bill, its stages in both Houses with the sitting '
-        'dates the record confirms, three prints (HL Bill 4, the HL Bill 147-I marshalled list, the Act), the '
+        'citation; reconstructed_records gives, per record, the sources cited for it). It covers the bill, its '
+        'stages in both Houses with the sitting dates the record confirms, three prints (HL Bill 4, the HL Bill 147-I marshalled list, the Act), the '
         "bill types, the people involved, the amendments and ping-pong motions about Clause 65 (Lord Alton's "
         "'Timeline for removal of suppliers') and Lord Hunt's Amendment 102B, the Lords division of 11 Sep 2023 "
         '(156 to 151) and Commons Division Nos. 252 and 253 of 13 Jun 2023. It omits everything the record does '
