@@ -7,12 +7,12 @@ INSTALLED := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SNAPSHOT := data/snapshots/procurement-bill-2022-23
 HOST_PORT := 127.0.0.1:8000
 
-.PHONY: run test install migrate load serve clean
+.PHONY: run test install browser migrate load serve clean
 
 run: install migrate load serve
 
 # The import contracts (pyproject.toml: one-way layers, pure parsers) first, then the suite.
-test: install
+test: install browser
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
@@ -23,6 +23,18 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@rm -f $(VENV)/.installed-* && touch $@
+
+# Debian's chromium for the browser tests, installed only when it is missing and this user can
+# install it; otherwise those tests skip, each saying why.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+			|| echo "Could not install chromium: the browser tests will be skipped."; \
+	else \
+		echo "No /usr/bin/chromium, and installing it needs root and apt-get: the browser tests will be skipped."; \
+	fi
 
 migrate: install
 	@mkdir -p var/mail

@@ -1,6 +1,7 @@
 """The bundled snapshot of the Procurement Bill [HL] (bill 3159), reconstructed from the sourced
-record: every body exists, parses and matches the official schema of its endpoint; the
-manifest is honest about being a reconstruction; and the facts it carries are the record's."""
+record (data/reference/procurement-bill/facts.json): every body exists, parses and matches the
+official schema of its endpoint; the manifest is honest about being a reconstruction and cites
+a source for every record; and the facts it carries are the record's."""
 
 from __future__ import annotations
 
@@ -15,10 +16,14 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SNAPSHOT = REPO / "data/snapshots/procurement-bill-2022-23"
-SCRIPT = REPO / "data/snapshots/reconstruct_procurement_bill.py"
-PACK = REPO.parent / "shared" / "reference" / "parliament"
-REFERENCE = PACK / "PROCUREMENT_BILL.md"
+SCRIPTS = [REPO / "data/snapshots/reconstruct_procurement_bill.py",  # first: it keeps the Hansard index lines
+           REPO / "data/snapshots/reconstruct_procurement_hansard.py"]
+PACK = REPO / "data" / "reference" / "parliament"
+FACTS_FILE = "data/reference/procurement-bill/facts.json"
+FACTS = json.loads((REPO / FACTS_FILE).read_text(encoding="utf-8"))
 VOTES_AND_PROCEEDINGS = PACK / "hansard/2023-06-13_commons_report_votes-and-proceedings.txt"
+LORDS_MESSAGE_VOTES_AND_PROCEEDINGS = PACK / "hansard/2023-09-13_commons_lords-message_votes-and-proceedings.txt"
+SCRIVEN_RECORD = PACK / "hansard/2022-11-30_lords_report_proceeding-contribution_lord-scriven.txt"
 HANSARD_BODIES = "bodies/hansard/"
 BILLS = "https://bills-api.parliament.uk/api/v1"
 BILL = f"{BILLS}/Bills/3159"
@@ -166,7 +171,7 @@ def test_manifest_says_it_is_a_reconstruction_and_made_up_ids_are_high():
     manifest = _manifest()
     assert manifest["format"] == 1 and manifest["bills"] == [3159]
     assert manifest["reconstructed"] is True
-    assert manifest["reconstructed_from"] == "../shared/reference/parliament/PROCUREMENT_BILL.md"
+    assert manifest["reconstructed_from"] == FACTS_FILE and (REPO / FACTS_FILE).is_file()
     made_up = [int(i) for i in manifest["made_up_ids"]["ids"]]
     assert len(made_up) > 50 and min(made_up) >= 9000000
     assert manifest["covers"] and manifest["omits"]
@@ -234,7 +239,7 @@ def test_stages_carry_only_the_sitting_dates_the_record_confirms():
         ("Commons", "Report stage", ["2023-06-13"]),
         ("Commons", "3rd reading", ["2023-06-13"]),
         ("Lords", "Consideration of Commons amendments", ["2023-09-11"]),
-        ("Commons", "Consideration of Lords message", []),  # its date is not a checked fact
+        ("Commons", "Consideration of Lords message", ["2023-09-13"]),  # Votes and Proceedings of that day
         ("Lords", None, ["2023-10-25"]),
         ("Unassigned", "Royal Assent", ["2023-10-26"]),
     ]
@@ -317,28 +322,100 @@ def test_public_bill_committee_vote_is_on_the_amendment_not_a_commons_division()
 
 
 def test_amendment_and_motion_texts_are_the_records_own_words():
-    record = REFERENCE.read_text(encoding="utf-8").replace("**", "")
+    cited = {t for record in FACTS["amendments"] + FACTS["ping_pong"] for _, t in _leaves(record)
+             if isinstance(t, str)}
     texts = {t for line in OUR_LINES if "/Amendments" in line["url"] or "/PingPongItems" in line["url"]
              for key, t in _leaves(_body(line["body"]))
              if key in ("summaryText", "text", "summary", "decisionExplanation") and isinstance(t, str)}
     assert len(texts) >= 15
-    assert [t for t in texts if t not in record] == []
+    assert [t for t in texts if t not in cited] == []
+
+
+# --- what the APIs cannot carry, and the citation of every record ---------------------------------
+
+
+def test_every_record_the_snapshot_makes_up_cites_its_sources_in_the_manifest():
+    manifest = _manifest()
+    records = manifest["reconstructed_records"]
+    assert set(manifest["made_up_ids"]["ids"]) <= set(records)
+    for key, record in records.items():
+        assert record["record"] and record["sources"], key
+        for source in record["sources"]:
+            assert source["url"] is None or source["url"].startswith("https://"), (key, source)
+    # a made-up id never leads to Parliament's website: the sources are what a page links to
+    alton = records["9000001"]
+    assert {s["name"] for s in alton["sources"]} == {"seed 001", "PP-ALTON"}
+
+
+def test_the_session_is_named_2022_23_beside_its_made_up_id():
+    (session_id,) = _body_for(BILL)["includedSessionIds"]
+    assert session_id >= 9000000
+    assert _manifest()["reconstructed_records"][str(session_id)]["session_name"] == "2022-23"
+
+
+def _contribution_key(speaker: str, house: str, date: str) -> str:
+    for line in INDEX:
+        if "/debates/debate/" in line["url"]:
+            debate = _body(line["body"])
+            if (debate["Overview"]["House"], debate["Overview"]["Date"][:10]) == (house, date):
+                order = [i.get("AttributedTo") for i in debate["Items"]].index(speaker) + 1
+                return f"{debate['Overview']['ExtId']}/contribution-{order}"
+    raise AssertionError((speaker, house, date))
+
+
+def test_hansard_column_references_are_carried_on_their_contributions():
+    records = _manifest()["reconstructed_records"]
+    scriven = records[_contribution_key("Lord Scriven", "Lords", "2022-11-30")]
+    assert scriven["column_reference"] == "825 c1830"
+    assert "Reference\n825 c1830" in SCRIVEN_RECORD.read_text(encoding="utf-8")  # the real record says so
+    alton = records[_contribution_key("Lord Alton of Liverpool", "Lords", "2022-07-18")]
+    assert alton["column_reference"] == "823 cc554-7GC"
+    assert sum("column_reference" in r for r in records.values()) == 2  # no other column is recorded
+
+
+def test_amendments_449_and_449a_were_before_grand_committee_on_18_july_2022():
+    stage = _stage_id("Lords", "Committee stage")
+    listed = _body_for(f"{BILL}/Stages/{stage}/Amendments?Skip=0&Take=20")["items"]
+    records = _manifest()["reconstructed_records"]
+    assert {a["marshalledListText"]: records[str(a["amendmentId"])]["sitting"]["date"] for a in listed} == {
+        "449": "2022-07-18", "449A": "2022-07-18"}
+    sittings = [s for s in _body_for(f"{BILL}/Stages?Skip=0&Take=20")["items"] if s["id"] == stage][0]["stageSittings"]
+    assert "2022-07-18T00:00:00" in [s["date"] for s in sittings]
+
+
+def test_the_commons_sitting_of_13_september_2023_is_the_one_votes_and_proceedings_records():
+    text = LORDS_MESSAGE_VOTES_AND_PROCEEDINGS.read_text(encoding="utf-8")
+    assert "Wednesday 13 September 2023" in text and "Procurement Bill [Lords]: Consideration of Lords Message" in text
+    stage = _stage_id("Commons", "Consideration of Lords message")
+    (stage_body,) = [s for s in _body_for(f"{BILL}/Stages?Skip=0&Take=20")["items"] if s["id"] == stage]
+    (sitting,) = stage_body["stageSittings"]
+    cited = _manifest()["reconstructed_records"][str(sitting["id"])]["sources"]
+    assert [s["name"] for s in cited] == ["hansard/2023-09-13_commons_lords-message_votes-and-proceedings.txt"]
+
+
+def test_blackman_and_duncan_smith_are_members_with_the_records_parties():
+    for member_id, name, party, seat in ((9000016, "Kirsty Blackman", "Scottish National Party", None),
+                                         (9000017, "Sir Iain Duncan Smith", "Conservative",
+                                          "Chingford and Woodford Green")):
+        member = _body_for(f"https://members-api.parliament.uk/api/Members/{member_id}")["value"]
+        assert (member["nameDisplayAs"], member["latestParty"]["name"]) == (name, party)
+        assert member["latestHouseMembership"]["membershipFrom"] == seat
 
 
 # --- reproducibility -------------------------------------------------------------------------------
 
 
-def test_script_rewrites_the_snapshot_byte_for_byte(tmp_path):
-    spec = importlib.util.spec_from_file_location("reconstruct_procurement_bill", SCRIPT)
+def _run_script(path: Path, out: Path) -> None:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    script.write(tmp_path)
+    script.write(out)
+
+
+def test_scripts_rewrite_the_snapshot_byte_for_byte(tmp_path):
+    for script in SCRIPTS:
+        _run_script(script, tmp_path)
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
-    ours = {p.relative_to(SNAPSHOT).as_posix() for p in SNAPSHOT.rglob("*")
-            if p.is_file() and not p.relative_to(SNAPSHOT).as_posix().startswith(HANSARD_BODIES)}
-    assert written == ours
-    for name in written - {"index.jsonl"}:
+    assert written == {p.relative_to(SNAPSHOT).as_posix() for p in SNAPSHOT.rglob("*") if p.is_file()}
+    for name in written:
         assert (tmp_path / name).read_bytes() == (SNAPSHOT / name).read_bytes(), name
-    rewritten = (tmp_path / "index.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line) for line in rewritten] == [
-        line for line in INDEX if not line["body"].startswith(HANSARD_BODIES)]

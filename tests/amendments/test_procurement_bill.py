@@ -1,4 +1,4 @@
-"""The bundled Procurement Bill [HL] snapshot (reconstructed from PROCUREMENT_BILL.md) through
+"""The bundled Procurement Bill [HL] snapshot (reconstructed from data/reference/procurement-bill/facts.json) through
 the real scrapers and pages: its amendments, sponsors, ping-pong motions and divisions."""
 
 from __future__ import annotations

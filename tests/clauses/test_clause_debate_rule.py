@@ -1,5 +1,5 @@
 """The debate-evidence rule over Tim Loughton's words at Commons Second Reading (9 January 2023,
-as PROCUREMENT_BILL.md quotes them), and the cases it must leave alone."""
+as the account (data/reference/procurement-bill/facts.json) quotes them), and the cases it must leave alone."""
 
 from __future__ import annotations
 

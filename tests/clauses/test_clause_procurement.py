@@ -1,5 +1,5 @@
 """The Procurement Bill [HL] snapshot through the real scrape: Lord Alton's new clause
-"Timeline for removal of suppliers" followed from Lords Report to the Act, as PROCUREMENT_BILL.md
+"Timeline for removal of suppliers" followed from Lords Report to the Act, as the account (data/reference/procurement-bill/facts.json)
 records it: tabled by Lord Alton of Liverpool, Lord Blencathra, Lord Fox and Lord Coaker, agreed,
 Clause 65 of the bill brought from the Lords (Tim Loughton, 9 January 2023), left out in Public
 Bill Committee on division (8 to 5), not in the Procurement Act 2023."""

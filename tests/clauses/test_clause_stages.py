@@ -1,5 +1,5 @@
 """Which print a stage's amendments and debates refer to, and what each print is called, on the
-Procurement Bill [HL]'s stages as PROCUREMENT_BILL.md gives them (pks are positions)."""
+Procurement Bill [HL]'s stages as the account (data/reference/procurement-bill/facts.json) gives them (pks are positions)."""
 
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ def capture(name: str) -> str:
 
 @pytest.mark.parametrize(
     "title, slug",
-    [  # titles and the address endings PROCUREMENT_BILL.md and the pack record for them
+    [  # titles and the address endings the account (data/reference/procurement-bill/facts.json) and the pack record for them
         ("Procurement Bill [HL]", "ProcurementBill(HL)"),
         ("Procurement Bill [Lords]", "ProcurementBill(Lords)"),
         ("Business of the House", "BusinessOfTheHouse"),

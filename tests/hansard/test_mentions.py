@@ -1,6 +1,6 @@
 """Amendment, motion and clause mentions, on real sentences from the Procurement Bill debates.
 
-Sources: PROCUREMENT_BILL.md in the reference pack ("MD"), and the pack's hansard/ captures
+Sources: the account of the bill ("MD": data/reference/procurement-bill/facts.json), and the pack's hansard/ captures
 (copied byte for byte into tests/fixtures/hansard/). Sentences marked "constructed" are ours.
 """
 

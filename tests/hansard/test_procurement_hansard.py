@@ -1,5 +1,5 @@
 """Hansard on the bundled Procurement Bill snapshot, loaded through the real scrape. Every fact
-asserted is in shared/reference/parliament/PROCUREMENT_BILL.md or the pack's hansard/ captures;
+asserted is in data/reference/procurement-bill/facts.json or the pack's hansard/ captures;
 each stance is what the rules read from the words stored, not what the record says of the member."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Reading a contribution (pure: no database): its texts, what it mentions in its words and
 under its heading, the stance read for each, the names an attribution carries, and the text
 cut into marked segments for the page. Sentences are from the bundled Procurement Bill
-snapshot's bodies (words PROCUREMENT_BILL.md and the pack's captures quote) unless marked
+snapshot's bodies (words the account in data/reference/procurement-bill/facts.json and the pack's captures quote) unless marked
 synthetic."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Stance rules, on real sentences from the Procurement Bill debates and constructed ones.
 
-Sources: PROCUREMENT_BILL.md in the reference pack ("MD") and the pack's hansard/ captures.
+Sources: the account of the bill ("MD": data/reference/procurement-bill/facts.json) and the pack's hansard/ captures.
 Sentences marked "constructed" are ours.
 """
 

@@ -1,4 +1,4 @@
-"""Building small snapshot directories (shared/docs/snapshot-format.md) inside a test."""
+"""Building small snapshot directories (docs/snapshot-format.md) inside a test."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Snapshot replay and record, as shared/docs/snapshot-format.md specifies."""
+"""Snapshot replay and record, as docs/snapshot-format.md specifies."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Snapshot replay and record as requests transport adapters.
 
-The layout and matching rules are fixed by shared/docs/snapshot-format.md: a directory
+The layout and matching rules are fixed by docs/snapshot-format.md: a directory
 with manifest.json, index.jsonl (one recorded request a line) and bodies/. Nothing above
 the HTTP layer can tell a replayed response from a live one.
 """

@@ -16,6 +16,10 @@ class ScrapeRun(models.Model):
     source = models.CharField(max_length=500, help_text="live, or the snapshot replayed or recorded")
     reconstructed = models.BooleanField(default=False, help_text="replayed a snapshot whose manifest says it was "
                                         "reconstructed from secondary sources, not recorded")
+    reconstructed_records = models.JSONField(
+        default=dict, blank=True,
+        help_text="the reconstructed snapshot manifest's reconstructed_records: per record id, the sources cited "
+                  "for it and what no API shape carries (a session's name, a Hansard column reference)")
     trigger = models.CharField(max_length=50, default="command", help_text="command, task or admin")
     bill_ids = models.JSONField(default=list, blank=True)
     created = models.PositiveIntegerField(default=0)

@@ -69,6 +69,7 @@ def scrape(
     session: requests.Session,
     source: str,
     reconstructed: bool = False,
+    reconstructed_records: dict | None = None,
     trigger: str = "command",
     steps: tuple[Step, ...] = STEPS,
     updated_since: dt.datetime | None = None,
@@ -77,7 +78,8 @@ def scrape(
     """Run every step for every bill (and, with `updated_since`, every bill the source
     changed since then), recording counts and problems on one ScrapeRun."""
     bill_ids = list(bill_ids)
-    recorder = RunRecorder.start(source=source, bill_ids=bill_ids, trigger=trigger, reconstructed=reconstructed)
+    recorder = RunRecorder.start(source=source, bill_ids=bill_ids, trigger=trigger, reconstructed=reconstructed,
+                                 reconstructed_records=reconstructed_records)
     context = ScrapeContext(session=session, recorder=recorder)
     if updated_since is not None:
         recorder.step = "bills updated"

@@ -25,9 +25,11 @@ class RunRecorder:
         self.step = ""
 
     @classmethod
-    def start(cls, *, source: str, bill_ids: Iterable[int], trigger: str, reconstructed: bool = False) -> "RunRecorder":
+    def start(cls, *, source: str, bill_ids: Iterable[int], trigger: str, reconstructed: bool = False,
+              reconstructed_records: dict | None = None) -> "RunRecorder":
         return cls(ScrapeRun.objects.create(source=source, bill_ids=list(bill_ids), trigger=trigger,
-                                            reconstructed=reconstructed))
+                                            reconstructed=reconstructed,
+                                            reconstructed_records=reconstructed_records or {}))
 
     def add(self, counts: StoreCounts) -> None:
         self.run.created += counts.created

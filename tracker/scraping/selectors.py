@@ -17,3 +17,13 @@ def bill_reconstructed(*, bills_api_id: int) -> bool:
     """Whether the latest scrape of the bill replayed a reconstructed snapshot."""
     latest = latest_scraped(bills_api_id=bills_api_id)
     return bool(latest and latest.run.reconstructed)
+
+
+def reconstructed_records(*, bills_api_id: int) -> dict:
+    """For a bill whose latest scrape replayed a reconstructed snapshot: per record id (a made-up
+    id, a debate's ExtId, or "<debate ExtId>/contribution-<n>"), what the snapshot's manifest
+    says of it: "record", "account", "sources" [{"name", "url"}] (link to these, not to
+    Parliament's website, for a made-up id), and where given "session_name", "column_reference"
+    or "sitting". Empty for a bill scraped live."""
+    latest = latest_scraped(bills_api_id=bills_api_id)
+    return latest.run.reconstructed_records if latest and latest.run.reconstructed else {}

@@ -38,6 +38,7 @@ class Command(BaseCommand):
         bill_ids = bills or ([] if since else settings.TRACKED_BILL_IDS)
         session = build_session(snapshot_dir=snapshot, record_dir=record)
         source = f"snapshot {snapshot}" if snapshot else f"live, recording to {record}" if record else "live"
+        manifest = read_manifest(snapshot) if snapshot else {}
         with tqdm(total=None if since else per_bill_step_count(len(bill_ids)), disable=no_progress, unit="step",
                   file=self.stderr._out) as bar:
             def on_step(label: str) -> None:
@@ -45,7 +46,8 @@ class Command(BaseCommand):
                 bar.update(1)
 
             run = scrape(bill_ids=bill_ids, session=session, source=source, on_step=on_step, updated_since=since,
-                         reconstructed=bool(snapshot and read_manifest(snapshot).get("reconstructed")))
+                         reconstructed=bool(manifest.get("reconstructed")),
+                         reconstructed_records=manifest.get("reconstructed_records") or {})
         self._report(run)
 
     @staticmethod
