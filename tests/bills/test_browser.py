@@ -52,7 +52,7 @@ def test_from_the_home_page_to_a_renumbered_clause_whose_words_changed_in_commit
     assert added.first.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
     assert taken_out.first.evaluate("e => getComputedStyle(e).textDecorationLine") == "line-through"
     assert "in a place" in added.first.inner_text()
-    page.get_by_text("How we know these are one clause").click()
+    page.get_by_text("How we know", exact=True).click()
     how = page.locator("#how-we-know").inner_text()
     assert "same LawMaker GUID" in how and "the text matcher links the same two versions" in how
     assert not [m for m in page.console_messages if m.startswith("error")]
