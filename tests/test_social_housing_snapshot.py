@@ -91,8 +91,8 @@ def test_the_manifest_lists_every_made_up_id_and_none_collides_with_the_procurem
     assert manifest["format"] == 1 and manifest["bills"] == [9160001] and manifest["reconstructed"] is True
     assert all((REPO / source).is_file() for source in manifest["reconstructed_from"])
     listed = {int(i) for i in manifest["made_up_ids"]["ids"]}
-    found = {value for line in JSON_LINES for key, value in _id_leaves(json.loads((SNAPSHOT / line["body"]).read_bytes()))
-             if value >= 9000000}
+    found = {value for line in JSON_LINES
+             for _, value in _id_leaves(json.loads((SNAPSHOT / line["body"]).read_bytes())) if value >= 9000000}
     assert found == listed and min(listed) >= 9000000
     procurement = {int(i) for i in json.loads(PROCUREMENT_MANIFEST.read_text(encoding="utf-8"))["made_up_ids"]["ids"]}
     assert listed & procurement == {SHARED_SESSION}

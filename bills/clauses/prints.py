@@ -7,9 +7,10 @@ the Bills API's document download address. A body the source says is unchanged
 (`X-Tracker-Not-Modified`) or whose SHA-256 is the one last parsed is not parsed again: its
 clauses are read back from the store. A print published on a date is the text for the first
 stage after that date that is not a reading; a print no dated sitting places is for the stage
-whose print would carry its own label ("As brought from the Lords"), if exactly one does. Every amending stage (`stages.StagePlan`) no
-LawMaker print is for gets a reconstructed print; a bill that became an Act gets a last
-print, the Act: its LawMaker XML where the Act's publication offers one, else no text.
+whose print would carry its own label ("As brought from the Lords"), if exactly one does.
+Every amending stage (`stages.StagePlan`) no LawMaker print is for gets a reconstructed print;
+a bill that became an Act gets a last print, the Act: its LawMaker XML where the Act's
+publication offers one, else no text.
 """
 
 from __future__ import annotations

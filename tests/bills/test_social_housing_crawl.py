@@ -75,8 +75,8 @@ def test_every_clause_of_both_prints_has_its_number_in_each_print_and_its_change
     for print_key, truth in (("publication-9160201", lords), ("publication-9160202", committee)):
         with django_assert_max_num_queries(MAX_CLAUSES_PAGE_QUERIES):
             table = client.get(f"{CLAUSES}?print={print_key}").content.decode()
-        rows = re.findall(r'<td class="govuk-table__cell tracker-nowrap"><a class="govuk-link" href="([^"]+)">([^<]+)</a>',
-                          table)
+        rows = re.findall(r'<td class="govuk-table__cell tracker-nowrap">'
+                          r'<a class="govuk-link" href="([^"]+)">([^<]+)</a>', table)
         assert sorted(label for _, label in rows) == sorted(p.label for p in truth.values())
         for url, label in rows:
             clause_pages.setdefault(url, set()).add(label)
