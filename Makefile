@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The install stamp is named after pyproject.toml's hash, so a changed pin reinstalls.
 INSTALLED := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
-SNAPSHOT := data/snapshots/procurement-bill-2022-23
+SNAPSHOTS := data/snapshots/procurement-bill-2022-23 data/snapshots/social-housing-regulation-bill-2022-23
 HOST_PORT := 127.0.0.1:8000
 
 .PHONY: run test install browser migrate load serve clean
@@ -40,14 +40,16 @@ migrate: install
 	@mkdir -p var/mail
 	$(BIN)/python manage.py migrate --noinput
 
-# Loads the bundled snapshot through the real scrapers, once per version of the snapshot
-# and of the code that reads it; a second `make run` skips straight to serving.
+# Loads the bundled snapshots (each scrapes the bills its manifest names) through the real
+# scrapers, once per version of the snapshots and of the code that reads them; a second
+# `make run` skips straight to serving.
 load: migrate
-	@hash=$$(cat $$(find $(SNAPSHOT) bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
+	@hash=$$(cat $$(find $(SNAPSHOTS) bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.xml' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
 	if [ "$$(cat var/loaded-snapshot 2>/dev/null)" = "$$hash" ]; then \
-		echo "Snapshot already loaded ($(SNAPSHOT))."; \
+		echo "Snapshots already loaded ($(SNAPSHOTS))."; \
 	else \
-		$(BIN)/python manage.py scrape --snapshot $(SNAPSHOT) && echo "$$hash" > var/loaded-snapshot; \
+		for snapshot in $(SNAPSHOTS); do $(BIN)/python manage.py scrape --snapshot $$snapshot || exit 1; done \
+		&& echo "$$hash" > var/loaded-snapshot; \
 	fi
 
 serve: install

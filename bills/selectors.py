@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,7 +22,7 @@ def bills_with_activity() -> QuerySet[Bill]:
     return (
         Bill.objects.select_related("current_stage__stage_type", "bill_type")
         .annotate(last_activity=Coalesce(Max("stages__sittings__date"), TruncDate("source_last_update")))
-        .order_by("-last_activity", "-bills_api_id")
+        .order_by(F("last_activity").desc(nulls_last=True), "-bills_api_id")
     )
 
 

@@ -34,6 +34,11 @@ def publications(session: requests.Session, *, base_url: str, bill_id: int) -> A
     return get_json(session, f"{base_url}/Bills/{bill_id}/Publications")
 
 
+def document_download_url(*, base_url: str, publication_id: int, document_id: int) -> str:
+    """Where the Bills API serves a file of a publication (a PublicationDocument)."""
+    return f"{base_url}/Publications/{publication_id}/Documents/{document_id}/Download"
+
+
 def bill_type_pages(session: requests.Session, *, base_url: str) -> Iterator[dict]:
     return pages(session, f"{base_url}/BillTypes")
 

@@ -133,6 +133,8 @@ def _lawmaker_prints(bill: Bill, texts: Mapping[int, FetchedText], publications,
     fetched now, else as last parsed."""
     stored = {p.publication_id: p for p in Print.objects.filter(bill=bill, source=Print.Source.LAWMAKER_XML)
               .exclude(publication=None)}
+    preliminary = stage_plan(facts, originating_house=bill.originating_house)
+    labels = {s.pk: preliminary.label(s.pk) for s in facts if not s.is_reading}
     found = []
     for publication in print_publications(publications.values()):
         fetched, earlier = texts.get(publication.pk), stored.get(publication.pk)
@@ -145,7 +147,8 @@ def _lawmaker_prints(bill: Bill, texts: Mapping[int, FetchedText], publications,
             label, digest, found_provisions = earlier.label, earlier.content_hash, records.stored_provisions(earlier)
         else:
             continue
-        found.append((publication, publication_stage(publication, facts), label, digest, found_provisions))
+        found.append((publication, publication_stage(publication, facts, label=label, labels=labels), label, digest,
+                      found_provisions))
     return found
 
 

@@ -76,6 +76,8 @@ def numbers_by_print(clause: Clause, prints: Sequence[Print], versions: Sequence
 
 def _absent(clause: Clause, bill_print: Print, at: int | None, events: Sequence[ClauseEvent]) -> tuple[str, bool]:
     """What the record says of a clause with no version in this print (`at`: its stage's order)."""
+    if any(e.kind == Kind.LEFT_OUT and e.print_id == bill_print.pk for e in events):
+        return "Left out", True  # two complete texts: it is not in this one
     if at is None:
         return "Not recorded", False
     if any(e.kind == Kind.NOT_ENACTED and e.print_id == bill_print.pk for e in events):
@@ -99,6 +101,7 @@ def _absent(clause: Clause, bill_print: Print, at: int | None, events: Sequence[
 class VersionText:
     version: ClauseVersion
     diff: SafeString | None  # the words changed since the last version with text; None: nothing to compare
+    unchanged: bool = False  # the same words as the last version with text
 
 
 def texts_with_differences(versions: Sequence[ClauseVersion]) -> list[VersionText]:
@@ -106,7 +109,7 @@ def texts_with_differences(versions: Sequence[ClauseVersion]) -> list[VersionTex
     for version in versions:
         diff = text_diff(previous.text, version.text) if previous and version.text and previous.text != version.text \
             else None
-        found.append(VersionText(version, diff))
+        found.append(VersionText(version, diff, bool(previous and version.text and previous.text == version.text)))
         if version.text:
             previous = version
     return found

@@ -11,7 +11,8 @@ steps before left unlinked:
 3. "amendment": an agreed amendment left out the older print's clause N.
 4. Both prints complete (LawMaker texts): `tracker.clauses.matching.match_prints` (GUID,
    then agreed insertions by title and text, then similarity); what it leaves unlinked is
-   left out or new.
+   left out or new. With GUIDs, the matcher runs again without them, and each GUID link's
+   evidence says whether the words alone link the same versions, and with what confidence.
    Otherwise (a reconstructed print is partial): the same GUID, else the same heading on both
    sides, links; nothing else does. A clause missing from a reconstructed print is not
    "left out": it is not recorded there, and no link is made.
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from bills.text.lawmaker_parse import Division, PageLine, Provision
 from tracker.clauses.matching import INSERT, LEAVE_OUT, AgreedChange, match_prints, similarity
+from tracker.clauses.matching import ClauseLink as MatchedLink
 
 ADMIN, DEBATE_EVIDENCE = "admin", "debate evidence"
 AMENDMENT, SIMILARITY, SOURCE_ID = "amendment", "similarity", "source id"  # as tracker.clauses.matching names them
@@ -376,11 +378,15 @@ class _Pair:
                     for lo in self.walk.leave_outs if lo.print_key == self.older.key]
         as_provision = {id(record): record.as_provision() for record in olds + news}
         record_of = {id(as_provision[id(record)]): record for record in olds + news}
-        for made in match_prints([as_provision[id(r)] for r in olds], [as_provision[id(r)] for r in news],
-                                 agreed_changes=changes, use_source_ids=self.walk.use_source_ids):
+        older = [as_provision[id(r)] for r in olds]
+        newer = [as_provision[id(r)] for r in news]
+        made_links = match_prints(older, newer, agreed_changes=changes, use_source_ids=self.walk.use_source_ids)
+        by_words = _by_older(match_prints(older, newer, agreed_changes=changes, use_source_ids=False)) \
+            if self.walk.use_source_ids else {}
+        for made in made_links:
             old = record_of[id(made.older)] if made.older is not None else None
             new = record_of[id(made.newer)] if made.newer is not None else None
-            evidence, ref = "", ""
+            evidence, ref = _words_check(made, by_words), ""
             if old is None and new is not None and made.method == AMENDMENT:
                 chosen = max(inserted, key=lambda n: similarity(Provision(n.kind, "", n.title, n.text), made.newer))
                 evidence, ref = f"{chosen.label}, agreed at the stage before this print, inserted it.", chosen.key
@@ -409,6 +415,31 @@ class _Pair:
             if len(same) == 1 and len(twins) == 1 and (same[0].kind, same[0].slot) not in self.new_taken:
                 self.add(old.kind, old.slot, same[0].slot, SIMILARITY, 1.0,
                          "The same heading in both prints (a reconstructed print has no text to compare).")
+
+
+def _by_older(links: Iterable[MatchedLink]) -> dict[tuple[str, int], MatchedLink]:
+    """The matcher's links by the older provision they start from (by identity)."""
+    return {(made.kind, id(made.older)): made for made in links if made.older is not None}
+
+
+def _words_check(made: MatchedLink, by_words: Mapping[tuple[str, int], MatchedLink]) -> str:
+    """With GUIDs in use (`by_words` holds the matcher's run without them): for a GUID link,
+    whether the words alone link the same versions; for a version with a GUID left out, that
+    no newer version carries it. In plain words; "" otherwise."""
+    if not by_words or made.older is None:
+        return ""
+    if made.newer is None and made.older.guid and made.method != AMENDMENT:
+        return "No version in the newer print carries its LawMaker GUID either."
+    if made.method != SOURCE_ID or made.newer is None:
+        return ""
+    check = by_words.get((made.kind, id(made.older)))
+    if check is None or check.newer is None:
+        return "Checked without the GUIDs, the text matcher finds no successor for it."
+    if check.newer is made.newer:
+        return (f"Checked without the GUIDs, the text matcher links the same two versions by their headings "
+                f"and words, with confidence {check.confidence:g}.")
+    return (f"Checked without the GUIDs, the text matcher would link it to {check.newer.label} instead "
+            f"(confidence {check.confidence:g}); the GUID is followed.")
 
 
 def fresh_key(print_key: str, kind: str, slot: str) -> str:

@@ -1,13 +1,16 @@
 """The bill's prints: read from LawMaker XML where a publication offers it, reconstructed
 for every other amending stage, and the Act.
 
-A publication of type "Bill" whose links include XML (a content type or an address ending in
-".xml") is fetched through the shared session. A body the source says is unchanged
+A publication of type "Bill" that offers XML (a link or a file the Bills API serves, by its
+content type or a name ending in ".xml") is fetched through the shared session; a file from
+the Bills API's document download address. A body the source says is unchanged
 (`X-Tracker-Not-Modified`) or whose SHA-256 is the one last parsed is not parsed again: its
 clauses are read back from the store. A print published on a date is the text for the first
-stage after that date that is not a reading. Every amending stage (`stages.StagePlan`) no
-LawMaker print is for gets a reconstructed print; a bill that became an Act gets a last
-print, the Act: its LawMaker XML where the Act's publication offers one, else no text.
+stage after that date that is not a reading; a print no dated sitting places is for the stage
+whose print would carry its own label ("As brought from the Lords"), if exactly one does.
+Every amending stage (`stages.StagePlan`) no LawMaker print is for gets a reconstructed print;
+a bill that became an Act gets a last print, the Act: its LawMaker XML where the Act's
+publication offers one, else no text.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from django.conf import settings
+
 from bills.models import Bill, Publication
+from bills.sources.bills_api_fetch import document_download_url
 from bills.text.lawmaker_parse import BillPrint, parse_print
 from tracker.http.conditional import NOT_MODIFIED_HEADER
 from tracker.http.fetch import get_response
@@ -58,11 +64,20 @@ class PlannedPrint:
 
 
 def lawmaker_url(publication: Publication) -> str | None:
+    """The address of the publication's XML: a link to it, else the file the Bills API serves."""
     for link in publication.links or ():
         url = link.get("url") or ""
-        if "xml" in (link.get("content_type") or "").lower() or urlparse(url).path.lower().endswith(".xml"):
+        if _is_xml(link.get("content_type"), urlparse(url).path):
             return url
+    for document in publication.files or ():
+        if document.get("id") is not None and _is_xml(document.get("content_type"), document.get("filename")):
+            return document_download_url(base_url=settings.BILLS_API_URL, publication_id=publication.bills_api_id,
+                                         document_id=document["id"])
     return None
+
+
+def _is_xml(content_type: str | None, name: str | None) -> bool:
+    return "xml" in (content_type or "").lower() or (name or "").lower().endswith(".xml")
 
 
 def print_publications(publications: Iterable[Publication]) -> list[Publication]:
@@ -91,12 +106,17 @@ def lawmaker_texts_fetch(context: ScrapeContext, publications: Iterable[Publicat
     return fetched
 
 
-def publication_stage(publication: Publication, stages: Sequence[StageFacts]) -> int | None:
-    """The stage a print is for: the first non-reading stage sitting on or after its date."""
+def publication_stage(publication: Publication, stages: Sequence[StageFacts], *, label: str = "",
+                      labels: dict[int, str] | None = None) -> int | None:
+    """The stage a print is for: the first non-reading stage sitting on or after its date;
+    else the one stage whose print `labels` (stage pk -> label) names as the print names itself."""
     published = uk_date(publication.display_date) if publication.display_date else None
-    if published is None:
-        return None
-    return next((s.pk for s in stages if not s.is_reading and s.first_sitting and s.first_sitting >= published), None)
+    dated = next((s.pk for s in stages if not s.is_reading and s.first_sitting and published
+                  and s.first_sitting >= published), None)
+    if dated is not None or not label:
+        return dated
+    named = [pk for pk, stage_label in (labels or {}).items() if stage_label == label]
+    return named[0] if len(named) == 1 else None
 
 
 def planned_prints(*, bill: Bill, plan: StagePlan, lawmaker: Sequence[tuple[Publication, int | None, str, str]],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -26,7 +26,8 @@ from .display import (
     supporters_by_party,
     texts_with_differences,
 )
-from .models import Clause, ClauseEvent, ClauseVersion, Print
+from .how_we_know import LinkExplanation, link_explanations
+from .models import Clause, ClauseEvent, ClauseLink, ClauseVersion, Print
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class ClausePage:
     opponents: int
     next_sitting: Sitting | None
     reconstructed: bool
+    how_we_know: list[LinkExplanation]
 
 
 def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) -> ClausePage | Clause:
@@ -122,6 +124,8 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
     events = list(clause.events.select_related("bill_stage", "amendment", "division", "print",
                                                "contribution__member").order_by("sequence"))
     supports = list(clause.supports.select_related("member", "amendment", "division", "contribution"))
+    links = ClauseLink.objects.filter(Q(older__clause=clause) | Q(newer__clause=clause)).select_related(
+        "older_print", "newer_print", "older", "newer")
     next_sitting = (Sitting.objects.filter(bill_stage__bill=clause.bill, date__gt=today)
                     .select_related("bill_stage").order_by("date").first())
     last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
@@ -132,6 +136,7 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
         parties=supporters_by_party(supports),
         supporters=clause.supporters_count, opponents=clause.opponents_count, next_sitting=next_sitting,
         reconstructed=bool(last_check and last_check.run.reconstructed),
+        how_we_know=link_explanations(links),
     )
 
 

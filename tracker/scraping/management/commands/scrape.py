@@ -21,7 +21,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--bill", type=int, action="append", dest="bills", metavar="ID",
-                            help="Bills API id of a bill to scrape (repeatable). Default: the tracked bills.")
+                            help="Bills API id of a bill to scrape (repeatable). Default: the snapshot's bills "
+                                 "(its manifest's), else the tracked bills.")
         source = parser.add_mutually_exclusive_group()
         source.add_argument("--snapshot", metavar="DIR", help="Replay responses from this snapshot directory.")
         source.add_argument("--record", metavar="DIR", help="Scrape live and record every response here.")
@@ -35,7 +36,8 @@ class Command(BaseCommand):
         if snapshot and not (Path(snapshot) / "index.jsonl").is_file():
             raise CommandError(f"{snapshot} is not a snapshot directory (no index.jsonl).")
         since = self._since(updated_since)
-        bill_ids = bills or ([] if since else settings.TRACKED_BILL_IDS)
+        default = (read_manifest(snapshot).get("bills") if snapshot else None) or settings.TRACKED_BILL_IDS
+        bill_ids = bills or ([] if since else default)
         session = build_session(snapshot_dir=snapshot, record_dir=record)
         source = f"snapshot {snapshot}" if snapshot else f"live, recording to {record}" if record else "live"
         manifest = read_manifest(snapshot) if snapshot else {}
