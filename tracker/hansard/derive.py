@@ -23,7 +23,7 @@ from django.db.models import Q
 from amendments.derive import amendment_candidates
 from amendments.mentions import Mention as FoundText
 from amendments.models import GroupedAmendment, PingPongItem, Sponsorship
-from amendments.stance import Role
+from amendments.stance import Role, is_chair
 from tracker.scraping.upsert import unlisted_children_delete
 from bills.models import Bill, BillSponsor, BillStage, Sitting
 from tracker.events.models import ChangeEvent
@@ -141,8 +141,8 @@ def mention_row(contribution: Contribution, found: FoundMention, items: BillItem
     """The mention's key and stored fields: what it names, the speaker's part, the stance."""
     mention, debate = found.mention, contribution.debate
     target, resolution = items.target_for(mention, debate.house, debate.date)
-    role = None
-    if contribution.member_id is not None:
+    role = Role.CHAIR if is_chair(contribution.speaker) else None
+    if role is None and contribution.member_id is not None:
         if target and contribution.member_id in target.lead_member_ids:
             role = Role.MOVER
         elif contribution.member_id in items.ministers.get(debate.house, ()):
