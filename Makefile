@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 # The install stamp is named after pyproject.toml's hash, so a changed pin reinstalls.
 INSTALLED := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SNAPSHOT := data/snapshots/procurement-bill-2022-23
+ACCOUNT_ENTRIES := data/account-entries/procurement-bill.json
 HOST_PORT := 127.0.0.1:8000
 
 .PHONY: run test install migrate load serve clean
@@ -26,14 +27,16 @@ migrate: install
 	@mkdir -p var/mail
 	$(BIN)/python manage.py migrate --noinput
 
-# Loads the bundled snapshot through the real scrapers, once per version of the snapshot
-# and of the code that reads it; a second `make run` skips straight to serving.
+# Loads the bundled snapshot through the real scrapers, then the editors' entries from the
+# account (stances it records that no API response carries), once per version of the
+# snapshot, the entries and the code that reads them; a second `make run` skips straight to serving.
 load: migrate
-	@hash=$$(cat $$(find $(SNAPSHOT) bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
+	@hash=$$(cat $$(find $(SNAPSHOT) $(ACCOUNT_ENTRIES) bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
 	if [ "$$(cat var/loaded-snapshot 2>/dev/null)" = "$$hash" ]; then \
 		echo "Snapshot already loaded ($(SNAPSHOT))."; \
 	else \
-		$(BIN)/python manage.py scrape --snapshot $(SNAPSHOT) && echo "$$hash" > var/loaded-snapshot; \
+		$(BIN)/python manage.py scrape --snapshot $(SNAPSHOT) \
+		&& $(BIN)/python manage.py load_account_entries $(ACCOUNT_ENTRIES) && echo "$$hash" > var/loaded-snapshot; \
 	fi
 
 serve: install

@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:bills_api_id>/<slug:slug>/clauses/", views.bill_clauses, name="clauses"),
     path("<int:bills_api_id>/<slug:slug>/clauses.csv", views.bill_clauses_csv, name="clauses_csv"),
     path("<int:bills_api_id>/<slug:slug>/clauses/<slug:key>/", views.clause_detail, name="clause"),
+    path("<int:bills_api_id>/<slug:slug>/clauses/<slug:key>/supporters.csv", views.clause_supporters_csv,
+         name="clause_supporters_csv"),
 ]

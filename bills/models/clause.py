@@ -72,8 +72,10 @@ class Clause(models.Model):
     status = models.CharField(max_length=20, blank=True, help_text="kind of its last status event")
     status_stage = models.ForeignKey(BillStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     status_date = models.DateField(null=True, blank=True)
-    supporters_count = models.PositiveIntegerField(default=0)
-    opponents_count = models.PositiveIntegerField(default=0)
+    supporters_count = models.PositiveIntegerField(default=0, help_text="people whose evidence says they support it")
+    opponents_count = models.PositiveIntegerField(default=0, help_text="people whose evidence says they oppose it")
+    ledger_summary = models.CharField(max_length=1000, blank=True,
+                                      help_text="who supports and opposes it, and what the count is made of")
     stage_marks = models.JSONField(default=dict, blank=True,
                                    help_text="{bill stage id: [event kinds]}: the clause-by-stage matrix row")
 
@@ -192,6 +194,7 @@ class ClauseEvent(EvidenceFields):
         AGREED_BY_BOTH_HOUSES = "agreed_both", "Agreed by both Houses"
         ENACTED = "enacted", "Enacted"
         NOT_ENACTED = "not_enacted", "Not enacted"
+        PING_PONG = "ping_pong", "Named in a ping-pong motion"
 
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -222,11 +225,14 @@ class ClauseSupport(EvidenceFields):
     class Stance(models.TextChoices):
         SUPPORTS = "supports", "Supports"
         OPPOSES = "opposes", "Opposes"
+        SPOKE = "spoke", "Spoke on it"
 
     class Via(models.TextChoices):
         SPONSOR = "sponsor", "Put their name to an amendment"
         VOTE = "vote", "Voted in a division"
         SPEECH = "speech", "Said so in debate"
+        ACCOUNT = "account", "Recorded in a cited account (an editor's entry)"
+        DECISION = "decision", "Decided by the committee or House, members not recorded"
 
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="supports")
     key = models.CharField(max_length=100, help_text="via, evidence and member: unique per clause")
@@ -239,7 +245,11 @@ class ClauseSupport(EvidenceFields):
     party_colour = models.CharField(max_length=6, blank=True)
     division = models.ForeignKey("amendments.Division", null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")
+    account_entry = models.ForeignKey("bills.AccountEntry", null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="+", help_text="the editor's entry it comes from")
+    date = models.DateField(null=True, blank=True, help_text="when: null when the evidence gives no date")
     note = models.CharField(max_length=500, blank=True)
+    method = models.CharField(max_length=200, blank=True, help_text="the rule that read it and its confidence")
 
     class Meta:
         ordering = ["clause", "stance", "party_name", "name"]
