@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from amendments.bill_divisions import BillDivision, bill_divisions
 from amendments.selectors import BillAmendmentSummary, MemberActivity, bill_amendment_summary, member_activity
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.selectors import MemberContributions, member_contributions
@@ -109,6 +110,7 @@ class BillPage:
     last_check: ScrapedBill | None
     last_change: ScrapedBill | None
     amendments: BillAmendmentSummary
+    divisions: list[BillDivision]
 
 
 def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
@@ -137,6 +139,7 @@ def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
         last_check=latest_scraped(bills_api_id=bill.bills_api_id),
         last_change=latest_scraped(bills_api_id=bill.bills_api_id, wrote_rows=True),
         amendments=bill_amendment_summary(bill=bill),
+        divisions=bill_divisions(bill=bill),
     )
 
 
