@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 # The install stamp is named after pyproject.toml's hash, so a changed pin reinstalls.
 INSTALLED := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SNAPSHOTS := data/snapshots/procurement-bill-2022-23 data/snapshots/social-housing-regulation-bill-2022-23
+ACCOUNT_ENTRIES := data/account-entries/procurement-bill.json
 HOST_PORT := 127.0.0.1:8000
 
 .PHONY: run test install browser migrate load serve clean
@@ -41,15 +42,16 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 # Loads the bundled snapshots (each scrapes the bills its manifest names) through the real
-# scrapers, once per version of the snapshots and of the code that reads them; a second
-# `make run` skips straight to serving.
+# scrapers, then the editors' entries from the Procurement Bill account (stances it records that
+# no API response carries), once per version of the snapshots, the entries and the code that
+# reads them; a second `make run` skips straight to serving.
 load: migrate
-	@hash=$$(cat $$(find $(SNAPSHOTS) bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.xml' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
+	@hash=$$(cat $$(find $(SNAPSHOTS) $(ACCOUNT_ENTRIES) bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.xml' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
 	if [ "$$(cat var/loaded-snapshot 2>/dev/null)" = "$$hash" ]; then \
 		echo "Snapshots already loaded ($(SNAPSHOTS))."; \
 	else \
 		for snapshot in $(SNAPSHOTS); do $(BIN)/python manage.py scrape --snapshot $$snapshot || exit 1; done \
-		&& echo "$$hash" > var/loaded-snapshot; \
+		&& $(BIN)/python manage.py load_account_entries $(ACCOUNT_ENTRIES) && echo "$$hash" > var/loaded-snapshot; \
 	fi
 
 serve: install

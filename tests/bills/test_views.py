@@ -11,7 +11,7 @@ from tracker.http.client import build_session
 from tracker.scraping.pipeline import scrape
 
 pytestmark = pytest.mark.django_db
-MAX_BILL_PAGE_QUERIES = 13
+MAX_BILL_PAGE_QUERIES = 15  # with the divisions list: its divisions and their party splits
 
 
 def scrape_example(tmp_path, **overrides):

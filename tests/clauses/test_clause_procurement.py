@@ -43,8 +43,12 @@ def test_the_alton_clause_is_one_clause_from_lords_report_to_not_enacted():
     assert history(clause) == [
         ("tabled", "Lords", "Report stage"), ("inserted", "Lords", "Report stage"),
         ("numbered", "Commons", "Committee stage"), ("left_out", "Commons", "Committee stage"),
+        ("ping_pong", "Lords", "Consideration of Commons amendments"),
         ("not_enacted", "Unassigned", "Royal Assent")]
-    tabled, _, numbered, left_out, not_enacted = clause.events.all()
+    tabled, _, numbered, left_out, ping_pong, not_enacted = clause.events.all()
+    assert (ping_pong.ping_pong_item.number, ping_pong.date) == ("47A", dt.date(2023, 9, 11))
+    assert ping_pong.note.startswith("Motion 47A (Amendment 47B), moved by Lord Alton of Liverpool")
+    assert ping_pong.note.endswith("outcome not recorded.")
     assert "After Clause 61, in the names of Lord Alton of Liverpool (lead), Lord Blencathra, Lord Fox, Lord Coaker" \
         in tabled.note
     assert (numbered.quote, numbered.contribution.speaker) == (LOUGHTON, "Tim Loughton")
@@ -58,15 +62,20 @@ def test_the_alton_clause_is_one_clause_from_lords_report_to_not_enacted():
     assert numbered.contribution.mentions.get(kind="clause").clause == clause  # the Hansard mention, resolved
 
 
-def test_its_sponsors_support_it_and_lord_alton_spoke_for_it():
+def test_its_sponsors_support_it_the_committee_left_it_out_and_moving_a_motion_is_no_stance():
     load()
     supports = Clause.objects.get(key=ALTON_CLAUSE).supports.order_by("via", "name")
-    assert [(s.via, s.name, s.party_name) for s in supports] == [
-        ("speech", "Lord Alton of Liverpool", "Crossbench"),
-        ("sponsor", "Lord Alton of Liverpool", "Crossbench"), ("sponsor", "Lord Blencathra", "Conservative"),
-        ("sponsor", "Lord Coaker", "Labour"), ("sponsor", "Lord Fox", "Liberal Democrat")]
-    assert {s.stance for s in supports} == {"supports"}
-    assert "I turn to Clause 65 and Amendment 47B in Motion 47A in my name" in supports[0].quote
+    assert [(s.via, s.stance, s.name, s.party_name) for s in supports] == [
+        ("decision", "opposes", "", ""),
+        ("speech", "spoke", "Lord Alton of Liverpool", "Crossbench"), ("speech", "spoke", "Tim Loughton", "Conservative"),
+        ("sponsor", "supports", "Lord Alton of Liverpool", "Crossbench"),
+        ("sponsor", "supports", "Lord Blencathra", "Conservative"),
+        ("sponsor", "supports", "Lord Coaker", "Labour"), ("sponsor", "supports", "Lord Fox", "Liberal Democrat")]
+    decision, alton = supports[0], supports[1]
+    assert decision.note.endswith("by eight votes against five. All committee members voted along party lines.); "
+                                  "members' votes not recorded")
+    assert "I turn to Clause 65 and Amendment 47B in Motion 47A in my name" in alton.quote
+    assert alton.method == "the rule “moves-or-tables”, confidence 0.7"
 
 
 def test_without_hansard_its_number_in_the_bill_brought_from_the_lords_is_not_recorded(client):
@@ -112,10 +121,11 @@ def test_the_clause_page_shows_its_number_in_every_print_its_history_and_support
     assert [numbers.index(words) for words in in_order] == sorted(numbers.index(words) for words in in_order)
     assert "Procurement Act 2023 c. 54" in numbers
     timeline = html[html.index('id="history"'):html.index('id="supporters"')]
-    assert "Tim Loughton in Hansard" in timeline and "confidence 0.8" in timeline
-    assert "by eight votes against five" in timeline
+    assert "Tim Loughton in Hansard" in timeline and "How we know" in timeline and "confidence 0.8" in timeline
+    assert "by eight votes against five" in timeline and "Motion 47A (Amendment 47B)" in timeline
     supporters = html[html.index('id="supporters"'):]
-    assert supporters.index("Crossbench") < supporters.index("Conservative")  # the largest group first
+    assert supporters.count(">Lord Alton of Liverpool</a>") == 1  # once, with both pieces of evidence
+    assert "0 opposing" not in html and "members&#x27; votes not recorded" in supporters
     assert "Nothing: the bill has completed its passage as the Procurement Act 2023 c. 54." in html
     assert "Reconstructed data" in html
 

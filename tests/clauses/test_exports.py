@@ -16,7 +16,7 @@ from tracker.exports import csv_cell
 
 CLAUSES_CSV = "/bills/3159/procurement-bill-hl/clauses.csv"
 HEADER = ["Kind", "Number", "Heading", "Status now", "Last change stage", "Last change House", "Last change date",
-          "Supporters", "Opponents", "Clause page"]
+          "Supporters and opponents", "Clause page"]
 MAX_CLAUSES_CSV_QUERIES = 7  # as measured: the clauses page's selector, nothing more
 
 
@@ -46,7 +46,10 @@ def test_the_alton_clause_row_in_the_bill_brought_from_the_lords(client):
     header, *rows = csv_rows(response)
     assert header == HEADER
     assert ["Clause", "65", "Timeline for removal of suppliers", "Not enacted", "Royal Assent", "Unassigned",
-            "2023-10-26", "4", "0", f"http://testserver/bills/3159/procurement-bill-hl/clauses/{ALTON_CLAUSE}/"] in rows
+            "2023-10-26", "4 supporting: 4 signed the amendment; left out by an amendment (number not recorded), agreed "
+            "to on division (by eight votes against five. All committee members voted along party lines.); members' "
+            "votes not recorded; 1 spoke on it without a side recorded",
+            f"http://testserver/bills/3159/procurement-bill-hl/clauses/{ALTON_CLAUSE}/"] in rows
 
     html = client.get("/bills/3159/procurement-bill-hl/clauses/").content.decode()
     assert f'href="{CLAUSES_CSV}?print={BROUGHT_FROM_LORDS}" download>Download as CSV' in html
@@ -62,6 +65,9 @@ def example_bill(db):
     return bill
 
 
+NONE = "no support recorded; no opposition recorded"  # never "0" opposing
+
+
 def clauses_csv(bill) -> str:
     return f"/bills/{bill.bills_api_id}/{bill.slug}/clauses.csv"
 
@@ -75,10 +81,11 @@ def test_the_chosen_print_and_by_default_the_latest(client, example_bill):
     response = client.get(clauses_csv(example_bill))
     assert response["Content-Disposition"] == f'attachment; filename="{example_bill.slug}-clauses-{report.key}.csv"'
     assert [row[:4] + row[7:] for row in csv_rows(response)[1:]] == [
-        ["Clause", "1", "not recorded", "not recorded", "0", "0", f"{clause_page}{report.key}-clause-1/"],
-        ["Clause", "2", "not recorded", "Amended", "0", "0", f"{clause_page}{report.key}-clause-2/"],
-        ["Clause", "3", "not recorded", "not recorded", "0", "0", f"{clause_page}{report.key}-clause-3/"],
-        ["Clause", "not recorded", new_clause.heading, "Inserted", "2", "0", f"{clause_page}{new_clause.key}/"],
+        ["Clause", "1", "not recorded", "not recorded", NONE, f"{clause_page}{report.key}-clause-1/"],
+        ["Clause", "2", "not recorded", "Amended", NONE, f"{clause_page}{report.key}-clause-2/"],
+        ["Clause", "3", "not recorded", "not recorded", NONE, f"{clause_page}{report.key}-clause-3/"],
+        ["Clause", "not recorded", new_clause.heading, "Inserted", "2 supporting: 2 signed the amendment; "
+         "no opposition recorded", f"{clause_page}{new_clause.key}/"],
     ]
 
 

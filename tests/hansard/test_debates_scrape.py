@@ -61,7 +61,7 @@ def test_stores_the_debate_its_contributions_in_order_and_their_mentions(tmp_pat
     assert (second.member, second.member_match) == (Member.objects.get(members_api_id=9000501),
                                                     Contribution.MemberMatch.NAME_AND_HOUSE)
     assert [(m.label, m.stance, m.stance_rule) for m in Mention.objects.order_by("contribution__order", "span_start")] == [
-        ("Amendment 1", "supports", "begs-to-move"),
+        ("Amendment 1", "neutral", "moves-or-tables"),
         ("New clause 2", "supports", "supports"),
         ("Clause 3", "opposes", "cannot-support"),
     ]

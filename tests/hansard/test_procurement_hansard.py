@@ -101,13 +101,14 @@ def test_motion_47A_in_lord_altons_words_resolves_to_the_ping_pong_motion_he_mov
     alton = spoken_by("Lord Alton of Liverpool", LORDS_PING_PONG)
     motion = alton.mentions.get(kind="motion", number="47A")
     assert motion.ping_pong_item == PingPongItem.objects.get(bills_api_id=9007001)
-    assert (motion.stance, motion.stance_rule, motion.speaker_role) == ("supports", "in-my-name", "mover")
+    assert (motion.stance, motion.stance_rule, motion.speaker_role) == ("neutral", "moves-or-tables", "mover")
     assert motion.sentence == "I turn to Clause 65 and Amendment 47B in Motion 47A in my name."
     grouped = alton.mentions.get(kind="amendment", number="47B")
     assert grouped.ping_pong_item == motion.ping_pong_item
     assert grouped.resolution.startswith("matched Amendment 47B, printed in Motion 47A")
     speeches = speeches_on_ping_pong_item(item=motion.ping_pong_item)
-    assert [s.member.name_display_as for s in speeches.supporters] == ["Lord Alton of Liverpool"]
+    assert speeches.supporters == []  # moving a motion in his name is procedure: he spoke on it
+    assert [s.member.name_display_as for s in speeches.no_stance] == ["Lord Alton of Liverpool"]
 
 
 def test_tim_loughtons_clause_65_at_commons_second_reading(procurement_bill):

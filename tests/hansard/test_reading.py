@@ -40,7 +40,7 @@ def test_mentions_in_the_words_carry_the_sentences_either_side():
     assert found[1].previous == "My Lords, I begin by thanking the Minister."
     assert found[1].following == "As the Minister said, it would require a timeline."
     reading, sentence = stance_of(found[2], Role.MOVER)
-    assert (reading.stance, reading.rule, sentence) == ("supports", "in-my-name", ALTON_47A)
+    assert (reading.stance, reading.rule, sentence) == ("neutral", "moves-or-tables", ALTON_47A)
 
 
 def test_a_heading_names_what_the_contribution_is_about_unless_the_words_already_do():

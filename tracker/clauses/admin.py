@@ -4,10 +4,11 @@ except a ClauseLink an admin adds: a correction (method "admin") that every late
 from django import forms
 from django.contrib import admin
 
+from .account_entries import FIELDS, account_entries_save
 from .corrections import clause_link_check, clause_link_correct
 from .derive import bill_clauses_derive
 from .identity import ADMIN
-from .models import Clause, ClauseEvent, ClauseLink, ClauseSupport, ClauseVersion, Print
+from .models import AccountEntry, Clause, ClauseEvent, ClauseLink, ClauseSupport, ClauseVersion, Print
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -86,6 +87,28 @@ class ClauseLinkAdmin(admin.ModelAdmin):
                                     older=data.get("older"), newer=data.get("newer"), amendment=data.get("amendment"),
                                     evidence=data["evidence"])
         obj.pk = saved.pk
+
+    def delete_model(self, request, obj) -> None:
+        bill = obj.bill
+        super().delete_model(request, obj)
+        bill_clauses_derive(bill=bill)
+
+
+@admin.register(AccountEntry)
+class AccountEntryAdmin(admin.ModelAdmin):
+    """What a cited account records of someone's stance on a clause, where no API response
+    carries it: the citation and reason are shown on the clause page as an editor's entry."""
+
+    list_display = ("name", "stance", "clause_key", "bill", "said_on")
+    list_filter = ("stance",)
+    search_fields = ("name", "clause_key", "quote")
+    raw_id_fields = ("bill",)
+    exclude = ("created_by",)
+
+    def save_model(self, request, obj, form, change) -> None:
+        saved = account_entries_save(bill=obj.bill, user=request.user, entries=[
+            {"key": obj.key, **{name: getattr(obj, name) for name in FIELDS}}])
+        obj.pk = saved[0].pk
 
     def delete_model(self, request, obj) -> None:
         bill = obj.bill

@@ -30,6 +30,7 @@ from .identity import (
     clause_identities,
 )
 from .models import Print
+from .ping_pong import ping_pong_events, with_ping_pong
 from .prints import (
     ACT_PUBLICATION_TYPE,
     FetchedText,
@@ -115,11 +116,14 @@ def bill_clauses_derive(*, bill: Bill, texts: Mapping[int, FetchedText] | None =
     )
     by_ref = {a.ref: a for a in amendments}
     clause_mentions = mentioned_clauses(identity, mentions, reference_print)
+    events = with_ping_pong(events, ping_pong_events(clause_mentions, records.ping_pong_motions_read(bill),
+                                                     {stage.pk: index for index, stage in enumerate(facts)}))
     supports = clause_supports(
         proposals={key: [by_ref[ref] for ref in refs] for key, refs in identity.proposals.items()},
         targets=targets, votes=records.votes_read(bill), clause_mentions=clause_mentions,
         amendment_mentions=[m for m in mentions if m.kind == "amendment"],
         clause_votes=clause_question_votes(identity, records.clause_votes_read(bill), reference_print),
+        account=[entry for entry in records.account_entries_read(bill) if entry.clause_key in identity.clause_kinds],
     )
     titles = {key: by_ref[refs[0]].title for key, refs in identity.proposals.items()}
     resolved = {mention.pk: key for key, mention in clause_mentions}

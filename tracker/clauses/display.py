@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Clause, ClauseEvent, ClauseSupport, ClauseVersion, Print
+from .models import Clause, ClauseEvent, ClauseVersion, Print
 
 Kind = ClauseEvent.Kind
 
@@ -42,10 +42,13 @@ STATUS_STYLES: dict[str, StatusStyle] = {style.kind: style for style in (
     StatusStyle(Kind.NOT_ENACTED, "NE", "not-enacted", Kind.NOT_ENACTED.label, "not in the Act"),
 )}
 NUMBERED_STYLE = StatusStyle(Kind.NUMBERED, "No.", "numbered", Kind.NUMBERED.label, "its number in a print")
+PING_PONG_STYLE = StatusStyle(Kind.PING_PONG, "PP", "numbered", Kind.PING_PONG.label,
+                              "a motion between the Houses named it")
+_HISTORY_ONLY = {Kind.NUMBERED: NUMBERED_STYLE, Kind.PING_PONG: PING_PONG_STYLE}  # never a status
 
 
 def status_style(kind: str) -> StatusStyle | None:
-    return STATUS_STYLES.get(kind) or (NUMBERED_STYLE if kind == Kind.NUMBERED else None)
+    return STATUS_STYLES.get(kind) or _HISTORY_ONLY.get(kind)
 
 
 @dataclass(frozen=True)
@@ -133,19 +136,3 @@ def text_diff(older: str, newer: str) -> SafeString:
         if j2 > j1:
             parts.append(format_html("<ins>{}</ins>", " ".join(new_words[j1:j2])))
     return mark_safe(" ".join(parts))  # noqa: S308 - every part above is escaped or built by format_html
-
-
-@dataclass(frozen=True)
-class PartyGroup:
-    party: str
-    colour: str
-    supports: list[ClauseSupport]
-    opposes: list[ClauseSupport]
-
-
-def supporters_by_party(supports: Iterable[ClauseSupport]) -> list[PartyGroup]:
-    groups: dict[str, PartyGroup] = {}
-    for support in supports:
-        group = groups.setdefault(support.party_name, PartyGroup(support.party_name, support.party_colour, [], []))
-        (group.supports if support.stance == ClauseSupport.Stance.SUPPORTS else group.opposes).append(support)
-    return sorted(groups.values(), key=lambda g: (not g.party, -(len(g.supports) + len(g.opposes)), g.party))

@@ -137,3 +137,34 @@ class MentionFacts:
     def describe(self, stage_name: str = "") -> str:
         where = f" ({stage_name})" if stage_name else ""
         return f"{self.person.name}, {self.date:%-d %B %Y}{where}"
+
+
+@dataclass(frozen=True)
+class AccountFacts:
+    """An editor's entry (bills.AccountEntry): what a cited account records of someone's stance
+    on a clause. `said_on` None: the account gives no date."""
+
+    pk: int
+    clause_key: str
+    person: Person
+    stance: str  # "supports", "opposes" or "spoke"
+    quote: str
+    said_on: dt.date | None
+    citation: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PingPongMentionFacts:
+    """A ping-pong motion named in the same sentence as a clause (a Hansard motion mention
+    matched to amendments.PingPongItem), with what the record gives of the motion."""
+
+    contribution_pk: int
+    sentence: str
+    url: str
+    date: dt.date
+    item_pk: int
+    stage_pk: int
+    label: str  # "Motion 47A (Amendment 47B)"
+    movers: tuple[str, ...]
+    decision_label: str  # "" when the outcome is not recorded

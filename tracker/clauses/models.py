@@ -10,6 +10,7 @@ by tracker.clauses.derive and recomputed idempotently; the one exception is a Cl
 makes (method "admin"), which every later run keeps and obeys.
 """
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -72,8 +73,10 @@ class Clause(models.Model):
     status = models.CharField(max_length=20, blank=True, help_text="kind of its last status event")
     status_stage = models.ForeignKey(BillStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     status_date = models.DateField(null=True, blank=True)
-    supporters_count = models.PositiveIntegerField(default=0)
-    opponents_count = models.PositiveIntegerField(default=0)
+    supporters_count = models.PositiveIntegerField(default=0, help_text="people whose evidence says they support it")
+    opponents_count = models.PositiveIntegerField(default=0, help_text="people whose evidence says they oppose it")
+    ledger_summary = models.CharField(max_length=1000, blank=True,
+                                      help_text="who supports and opposes it, and what the count is made of")
     stage_marks = models.JSONField(default=dict, blank=True,
                                    help_text="{bill stage id: [event kinds]}: the clause-by-stage matrix row")
 
@@ -192,6 +195,7 @@ class ClauseEvent(EvidenceFields):
         AGREED_BY_BOTH_HOUSES = "agreed_both", "Agreed by both Houses"
         ENACTED = "enacted", "Enacted"
         NOT_ENACTED = "not_enacted", "Not enacted"
+        PING_PONG = "ping_pong", "Named in a ping-pong motion"
 
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -222,11 +226,14 @@ class ClauseSupport(EvidenceFields):
     class Stance(models.TextChoices):
         SUPPORTS = "supports", "Supports"
         OPPOSES = "opposes", "Opposes"
+        SPOKE = "spoke", "Spoke on it"
 
     class Via(models.TextChoices):
         SPONSOR = "sponsor", "Put their name to an amendment"
         VOTE = "vote", "Voted in a division"
         SPEECH = "speech", "Said so in debate"
+        ACCOUNT = "account", "Recorded in a cited account (an editor's entry)"
+        DECISION = "decision", "Decided by the committee or House, members not recorded"
 
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="supports")
     key = models.CharField(max_length=100, help_text="via, evidence and member: unique per clause")
@@ -239,7 +246,11 @@ class ClauseSupport(EvidenceFields):
     party_colour = models.CharField(max_length=6, blank=True)
     division = models.ForeignKey("amendments.Division", null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")
+    account_entry = models.ForeignKey("AccountEntry", null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="+", help_text="the editor's entry it comes from")
+    date = models.DateField(null=True, blank=True, help_text="when: null when the evidence gives no date")
     note = models.CharField(max_length=500, blank=True)
+    method = models.CharField(max_length=200, blank=True, help_text="the rule that read it and its confidence")
 
     class Meta:
         ordering = ["clause", "stance", "party_name", "name"]
@@ -247,3 +258,43 @@ class ClauseSupport(EvidenceFields):
 
     def __str__(self) -> str:
         return f"{self.name or self.members_api_id} {self.stance} {self.clause}"
+
+
+class AccountEntry(models.Model):
+    """An editor's entry: what a cited account records of someone's stance on a clause when no
+    API response carries it (Blackman's "SNP will support Clause 65", undated, outside any
+    debate). Its citation is the reason; derive turns it into a supporter or opponent of the
+    clause, shown on the page as an editor's entry."""
+
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        OPPOSES = "opposes", "Opposes"
+        SPOKE = "spoke", "Spoke on it (no side recorded)"
+
+    bill = models.ForeignKey(Bill, on_delete=models.CASCADE, related_name="account_entries")
+    clause_key = models.SlugField(max_length=200, help_text="the clause's key, as in its address")
+    key = models.SlugField(max_length=100, help_text="unique per bill: loading the same entry again updates it")
+    members_api_id = models.IntegerField(null=True, blank=True, help_text="the member, when the tracker knows them")
+    name = models.CharField(max_length=300, help_text="as the account names them")
+    party_name = models.CharField(max_length=200, blank=True, help_text="as the account gives it; blank: not recorded")
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    quote = models.TextField(blank=True, help_text="the account's words, exactly")
+    said_on = models.DateField(null=True, blank=True, help_text="empty: the account gives no date (shown undated)")
+    citation = models.CharField(max_length=1000, help_text="the source the account cites: its address, or the "
+                                "account's name for it when it has none")
+    reason = models.TextField(help_text="what the account records and why it is entered: shown on the page")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "account entries"
+        constraints = [models.UniqueConstraint(fields=["bill", "key"], name="unique_account_entry")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.stance} {self.clause_key}"
+
+    @property
+    def citation_url(self) -> str:
+        """The citation when it is a web address (the page links it), else blank."""
+        return self.citation if self.citation.startswith(("https://", "http://")) else ""

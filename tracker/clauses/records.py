@@ -9,13 +9,21 @@ from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 
 from amendments.models import Amendment, DivisionLink, PingPongItem, Sponsorship, Vote
 from amendments.store import decision_label
-from bills.models import Bill, BillStage, Sitting
+from bills.models import Bill, BillStage, Member, Sitting
 from tracker.hansard.models import Mention
 from tracker.sanitise import html_to_text
 
-from .facts import AmendmentFacts, ClauseVoteFacts, MentionFacts, Person, VoteFacts
+from .facts import (
+    AccountFacts,
+    AmendmentFacts,
+    ClauseVoteFacts,
+    MentionFacts,
+    Person,
+    PingPongMentionFacts,
+    VoteFacts,
+)
 from .identity import ADMIN, FixedLink, ProvisionRecord
-from .models import ClauseLink, ClauseVersion, Print
+from .models import AccountEntry, ClauseLink, ClauseVersion, Print
 from .stages import StageFacts
 
 
@@ -115,6 +123,44 @@ def mentions_read(bill: Bill) -> list[MentionFacts]:
             confidence=mention.confidence, in_heading=mention.in_heading, amendment_pk=mention.amendment_id,
             person=person, pk=mention.pk,
         ))
+    return found
+
+
+def account_entries_read(bill: Bill) -> list[AccountFacts]:
+    """Editors' entries from a cited account, with the member each names (by Members API id)."""
+    entries = list(AccountEntry.objects.filter(bill=bill).order_by("pk"))
+    members = {m.members_api_id: m for m in Member.objects.filter(
+        members_api_id__in=[e.members_api_id for e in entries if e.members_api_id is not None]).select_related("party")}
+    found = []
+    for entry in entries:
+        member = members.get(entry.members_api_id)
+        party = _party(member)
+        person = Person(entry.members_api_id, member.pk if member else None, entry.name,
+                        entry.party_name or party[0], party[1])
+        found.append(AccountFacts(entry.pk, entry.clause_key, person, entry.stance, entry.quote, entry.said_on,
+                                  entry.citation, entry.reason))
+    return found
+
+
+def ping_pong_motions_read(bill: Bill) -> list[PingPongMentionFacts]:
+    """Each ping-pong motion (or amendment printed in one) named in the bill's debates, once
+    per sentence, with what the record gives of the motion."""
+    seen, found = set(), []
+    for mention in (Mention.objects.filter(contribution__debate__bill=bill, ping_pong_item__isnull=False)
+                    .exclude(kind="clause").select_related("contribution__debate", "ping_pong_item")
+                    .prefetch_related("ping_pong_item__grouped_amendments", "ping_pong_item__sponsorships")
+                    .order_by("pk")):
+        if (mention.contribution_id, mention.sentence, mention.ping_pong_item_id) in seen:
+            continue
+        seen.add((mention.contribution_id, mention.sentence, mention.ping_pong_item_id))
+        item = mention.ping_pong_item
+        grouped = [f"Amendment {g.number}" for g in item.grouped_amendments.all() if g.number]
+        label = f"{item.type} {item.number or '(number not recorded)'}" + (f" ({', '.join(grouped)})" if grouped else "")
+        found.append(PingPongMentionFacts(
+            contribution_pk=mention.contribution_id, sentence=mention.sentence, url=mention.contribution.url,
+            date=mention.contribution.debate.date, item_pk=item.pk, stage_pk=item.bill_stage_id, label=label,
+            movers=tuple(s.name for s in item.sponsorships.all() if s.name),
+            decision_label="" if item.decision in ("", "NoDecision") else decision_label(item.decision)))
     return found
 
 

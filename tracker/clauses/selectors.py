@@ -17,17 +17,16 @@ from tracker.scraping.selectors import latest_scraped
 
 from .display import (
     STATUS_STYLES,
-    PartyGroup,
     PrintNumber,
     StatusStyle,
     VersionText,
     numbers_by_print,
     status_style,
-    supporters_by_party,
     texts_with_differences,
 )
 from .how_we_know import LinkExplanation, link_explanations
-from .models import Clause, ClauseEvent, ClauseLink, ClauseVersion, Print
+from .ledger import Evidence, Ledger, ledger
+from .models import Clause, ClauseEvent, ClauseLink, ClauseSupport, ClauseVersion, Print
 
 
 @dataclass(frozen=True)
@@ -102,12 +101,26 @@ class ClausePage:
     numbers: list[PrintNumber]
     texts: list[VersionText]
     events: list[TimelineEvent]
-    parties: list[PartyGroup]
-    supporters: int
-    opponents: int
+    ledger: Ledger
     next_sitting: Sitting | None
     reconstructed: bool
     how_we_know: list[LinkExplanation]
+
+
+def clause_ledger(*, clause: Clause) -> Ledger:
+    """Who supports and opposes the clause, each person once with all their evidence: the one
+    answer the clause page, the amendment page, the supporters CSV and the alerts give. One query."""
+    supports = clause.supports.select_related("member", "amendment", "division", "contribution__debate",
+                                              "account_entry")
+    return ledger(_support_evidence(support) for support in supports)
+
+
+def _support_evidence(support: ClauseSupport) -> Evidence:
+    member = support.member
+    who = None if support.via == ClauseSupport.Via.DECISION else str(
+        support.members_api_id if support.members_api_id is not None else support.name)
+    return Evidence(who, support.name or (member.name_display_as if member else ""), support.party_name,
+                    member.house if member else "", support.stance, support.via, support.date, support.note, support)
 
 
 def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) -> ClausePage | Clause:
@@ -123,7 +136,6 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
     versions = list(clause.versions.select_related("print__bill_stage").order_by("print__position"))
     events = list(clause.events.select_related("bill_stage", "amendment", "division", "print",
                                                "contribution__member").order_by("sequence"))
-    supports = list(clause.supports.select_related("member", "amendment", "division", "contribution"))
     links = ClauseLink.objects.filter(Q(older__clause=clause) | Q(newer__clause=clause)).select_related(
         "older_print", "newer_print", "older", "newer")
     next_sitting = (Sitting.objects.filter(bill_stage__bill=clause.bill, date__gt=today)
@@ -133,8 +145,7 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
         clause=clause, bill=clause.bill, status=status_style(clause.status),
         numbers=numbers_by_print(clause, prints, versions, events), texts=texts_with_differences(versions),
         events=[TimelineEvent(event, status_style(event.kind)) for event in events],
-        parties=supporters_by_party(supports),
-        supporters=clause.supporters_count, opponents=clause.opponents_count, next_sitting=next_sitting,
+        ledger=clause_ledger(clause=clause), next_sitting=next_sitting,
         reconstructed=bool(last_check and last_check.run.reconstructed),
         how_we_know=link_explanations(links),
     )

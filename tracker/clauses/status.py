@@ -25,7 +25,7 @@ EventRecords out. The events and what shows each:
 An amendment targets "clause N" of the print its stage refers to (`StagePlan.reference_print_stage`).
 Any other decision (no decision, question proposed) adds nothing.
 
-The current status is the last event other than "numbered".
+The current status is the last event other than "numbered" (or "ping_pong": ping_pong.py).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from .stages import StageFacts
 INTRODUCED, TABLED, INSERTED, NOT_INSERTED, NUMBERED = "introduced", "tabled", "inserted", "not_inserted", "numbered"
 AMENDED, STOOD_PART, LEFT_OUT, RESTORED, NOT_ENACTED = "amended", "stood_part", "left_out", "restored", "not_enacted"
 AGREED_BY_BOTH_HOUSES, ENACTED = "agreed_both", "enacted"
+PING_PONG = "ping_pong"  # named in a ping-pong motion (ping_pong.py): history, never a status
 LEAVE_OUT_TYPE, EDIT_TYPE = "DeleteClauseOrSchedule", "EditBillBody"
 
 _PRINT_PHASE, _TABLED_PHASE, _DECISION_PHASE = 0, 1, 2
@@ -76,6 +77,7 @@ class EventRecord:
     source_url: str = ""
     quote: str = ""
     contribution_pk: int | None = None
+    ping_pong_item_pk: int | None = None
 
 
 @dataclass(frozen=True)
@@ -180,14 +182,15 @@ def clause_events(
 
 
 def current_status(events: Sequence[EventRecord]) -> EventRecord | None:
-    return next((event for event in reversed(events) if event.kind != NUMBERED), None)
+    return next((event for event in reversed(events) if event.kind not in (NUMBERED, PING_PONG)), None)
 
 
 def stage_marks(events: Iterable[EventRecord]) -> dict[str, list[str]]:
     """{bill stage pk (as text, for JSON): [event kinds]}: what the clause-by-stage matrix shows."""
     marks: dict[str, list[str]] = defaultdict(list)
     for event in events:
-        if event.kind != NUMBERED and event.stage_pk is not None and event.kind not in marks[str(event.stage_pk)]:
+        if event.kind not in (NUMBERED, PING_PONG) and event.stage_pk is not None \
+                and event.kind not in marks[str(event.stage_pk)]:
             marks[str(event.stage_pk)].append(event.kind)
     return dict(marks)
 
@@ -220,7 +223,7 @@ def _numbered(clause_key: str, kind: str, number: str, bill_print: PrintFacts, o
         clause_key, NUMBERED, f"print-{bill_print.key}", bill_print.stage_pk, None, order, bill_print.key,
         confidence=link.confidence if rests_on_words else None,
         note=f'{_label(kind, number)} in the print "{bill_print.label}"'
-             + (f" (how we know: {link.method}, confidence {link.confidence:g})" if rests_on_words else "") + ".",
+             + (", as said in debate" if rests_on_words else "") + ".",
         source_url=link.source_url if rests_on_words else "",
         quote=link.quote if rests_on_words else "",
         contribution_pk=link.contribution_pk if rests_on_words else None,

@@ -17,10 +17,11 @@ from tracker.scraping.models import ScrapeRun
 from tracker.scraping.upsert import bulk_upsert
 
 from .identity import ADMIN, Identity
+from .ledger import Evidence, ledger
 from .models import Clause, ClauseEvent, ClauseLink, ClauseSupport, ClauseVersion, Print
 from .prints import PlannedPrint
-from .status import NUMBERED, EventRecord, current_status, stage_marks
-from .supporters import OPPOSES, SUPPORTS, SupportRecord
+from .status import NUMBERED, PING_PONG, EventRecord, current_status, stage_marks
+from .supporters import SupportRecord
 
 
 def clauses_store(*, bill: Bill, planned: Sequence[PlannedPrint], identity: Identity,
@@ -74,10 +75,9 @@ def _clause_rows(bill: Bill, identity: Identity, events: Mapping[str, Sequence[E
     for (_, kind, _), (clause_key, record) in identity.versions.items():  # prints in order: the last wins
         number, heading = latest.get(clause_key, ("", ""))
         latest[clause_key] = (record.number or number, record.heading or heading)
-    backers: dict[tuple[str, str], set] = {}
+    evidence: dict[str, list[Evidence]] = {}
     for support in supports:
-        who = support.person.members_api_id if support.person.members_api_id is not None else support.person.name
-        backers.setdefault((support.clause_key, support.stance), set()).add(who)
+        evidence.setdefault(support.clause_key, []).append(support_evidence(support))
     rows = {}
     for position, (clause_key, kind) in enumerate(identity.clause_kinds.items()):
         number, heading = latest.get(clause_key, ("", ""))
@@ -95,11 +95,22 @@ def _clause_rows(bill: Bill, identity: Identity, events: Mapping[str, Sequence[E
             "status": status.kind if status else "",
             "status_stage_id": status.stage_pk if status else None,
             "status_date": status.date if status else None,
-            "supporters_count": len(backers.get((clause_key, SUPPORTS), ())),
-            "opponents_count": len(backers.get((clause_key, OPPOSES), ())),
+            **_ledger_fields(ledger(evidence.get(clause_key, ()))),
             "stage_marks": stage_marks(history),
         }
     return rows
+
+
+def support_evidence(support: SupportRecord) -> Evidence:
+    person = support.person
+    who = None if support.via == "decision" else str(
+        person.members_api_id if person.members_api_id is not None else person.name)
+    return Evidence(who, person.name, person.party_name, "", support.stance, support.via, support.date, support.note)
+
+
+def _ledger_fields(found) -> dict:
+    return {"supporters_count": len(found.supporting), "opponents_count": len(found.opposing),
+            "ledger_summary": found.summary[:1000]}
 
 
 def _amendment_pk(history: Iterable[EventRecord], ref: str) -> int | None:
@@ -147,6 +158,7 @@ def _events_store(bill: Bill, events: Mapping[str, Sequence[EventRecord]], claus
                 "amendment_id": event.amendment_pk, "division_id": event.division_pk,
                 "print_id": print_pk.get(event.print_key), "confidence": event.confidence, "note": event.note,
                 "source_url": event.source_url, "quote": event.quote, "contribution_id": event.contribution_pk,
+                "ping_pong_item_id": event.ping_pong_item_pk,
             }
     result = bulk_upsert(ClauseEvent, key=("clause_id", "evidence_key"), rows=rows)
     return result.counts + _surplus_delete(ClauseEvent.objects.filter(clause__bill=bill),
@@ -160,7 +172,8 @@ def _supports_store(bill: Bill, supports: Sequence[SupportRecord], clause_pk: Ma
             "members_api_id": s.person.members_api_id, "name": s.person.name[:300],
             "party_name": s.person.party_name[:200], "party_colour": s.person.party_colour,
             "amendment_id": s.amendment_pk, "division_id": s.division_pk, "contribution_id": s.contribution_pk,
-            "source_url": s.source_url, "quote": s.quote, "note": s.note[:500],
+            "source_url": s.source_url, "quote": s.quote, "note": s.note[:500], "date": s.date,
+            "method": s.method[:200], "account_entry_id": s.account_pk,
         }
         for s in supports
     }
@@ -212,7 +225,7 @@ def _status_changes_record(bill: Bill, before: Mapping[str, Clause], after: Mapp
     labels = dict(ClauseEvent.Kind.choices)
     for (_, key), clause in after.items():
         old = before.get(key)
-        if old is None or not old.status or old.status == clause.status or clause.status == NUMBERED:
+        if old is None or not old.status or old.status == clause.status or clause.status in (NUMBERED, PING_PONG):
             continue
         new_label = labels.get(clause.status, "no status recorded")
         event_record(

@@ -17,7 +17,7 @@ def bill_clauses(request, bills_api_id: int, slug: str):
 
 
 CLAUSES_CSV_HEADER = ("Kind", "Number", "Heading", "Status now", "Last change stage", "Last change House",
-                      "Last change date", "Supporters", "Opponents", "Clause page")
+                      "Last change date", "Supporters and opponents", "Clause page")
 
 
 def bill_clauses_csv(request, bills_api_id: int, slug: str):
@@ -35,7 +35,35 @@ def _clause_csv_row(request, row: selectors.ClauseRow) -> tuple:
     stage = clause.status_stage
     return (version.get_kind_display(), version.number, version.heading, row.status and row.status.label,
             stage and stage.description, stage and stage.house, clause.status_date,
-            clause.supporters_count, clause.opponents_count, request.build_absolute_uri(clause.get_absolute_url()))
+            clause.ledger_summary, request.build_absolute_uri(clause.get_absolute_url()))
+
+
+SUPPORTERS_CSV_HEADER = ("Name", "Party", "House", "Position", "Conflict", "Evidence", "Stance in this evidence",
+                         "Date", "Note", "Quote", "Source", "Member page")
+
+
+def clause_supporters_csv(request, bills_api_id: int, slug: str, key: str):
+    """The clause's ledger: one line per piece of evidence, each person's position beside it."""
+    page = selectors.clause_page(bills_api_id=bills_api_id, key=key)
+    if isinstance(page, Clause) or slug != page.bill.slug:
+        clause = page if isinstance(page, Clause) else page.clause
+        return csv_moved(request, reverse("clauses:supporters_csv",
+                                          args=[clause.bill.bills_api_id, clause.bill.slug, clause.key]))
+    rows = [_supporter_csv_row(request, position, item) for _, positions in page.ledger.groups
+            for position in positions for item in position.evidence]
+    rows += [("", "", "", "opposes", "", item.row.get_via_display(), "opposes", item.date, item.note, "", "", "")
+             for item in page.ledger.decisions]
+    return csv_response(filename=f"{page.bill.slug}-{page.clause.key}-supporters.csv", header=SUPPORTERS_CSV_HEADER,
+                        rows=rows)
+
+
+def _supporter_csv_row(request, position, item) -> tuple:
+    row = item.row
+    source = row.account_entry.citation if row.account_entry else (
+        request.build_absolute_uri(row.contribution.get_absolute_url()) if row.contribution else "")
+    return (position.name, position.party, position.house, position.verdict, position.conflict, row.get_via_display(),
+            row.get_stance_display(), item.date if item.date else "undated", item.note, row.quote, source,
+            request.build_absolute_uri(row.member.get_absolute_url()) if row.member else "")
 
 
 def clause_detail(request, bills_api_id: int, slug: str, key: str):

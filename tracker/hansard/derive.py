@@ -26,7 +26,7 @@ from bills.models import Bill, BillSponsor, BillStage, Sitting
 from tracker.events.models import ChangeEvent
 from tracker.events.services import event_record
 from tracker.hansard.mentions import Mention as FoundText
-from tracker.hansard.stance import Role
+from tracker.hansard.stance import Role, is_chair
 from tracker.scraping.counts import StoreCounts
 from tracker.scraping.models import ScrapeRun
 from tracker.scraping.upsert import bulk_upsert, unlisted_children_delete
@@ -140,8 +140,8 @@ def mention_row(contribution: Contribution, found: FoundMention, items: BillItem
     """The mention's key and stored fields: what it names, the speaker's part, the stance."""
     mention, debate = found.mention, contribution.debate
     target, resolution = items.target_for(mention, debate.house, debate.date)
-    role = None
-    if contribution.member_id is not None:
+    role = Role.CHAIR if is_chair(contribution.speaker) else None
+    if role is None and contribution.member_id is not None:
         if target and contribution.member_id in target.lead_member_ids:
             role = Role.MOVER
         elif contribution.member_id in items.ministers.get(debate.house, ()):

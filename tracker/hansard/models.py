@@ -113,6 +113,7 @@ class Mention(models.Model):
     class SpeakerRole(models.TextChoices):
         MOVER = "mover", "Mover (its lead sponsor)"
         MINISTER = "minister", "Minister (a sponsor of the bill in this House)"
+        CHAIR = "chair", "The Chair or Speaker (takes no side)"
 
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="mentions")
     kind = models.CharField(max_length=16, choices=Kind.choices)

@@ -2,7 +2,10 @@
 with the rule that decided it and how far to trust it.
 
 Pure and transparent: one ordered table of rules, and the first rule whose pattern occurs in
-the sentence decides. Rules that negate or oppose come before the rules they would otherwise
+the sentence decides. Tabling, moving, withdrawing or reading out an amendment is procedure,
+not a view of it (a probing amendment is moved to be withdrawn), and the Chair or Speaker
+reading the question takes no side: those rules read neutral, which pages show as "spoke on
+it". Rules that negate or oppose come before the rules they would otherwise
 lose to ("I cannot support" before "I support", "I do not oppose" before "I oppose"). When no
 rule fires the answer is neutral: doubt, reservations and questions are not opposition, and a
 guess would be a wrong fact about a member.
@@ -29,6 +32,7 @@ class Role(StrEnum):
 
     MOVER = "mover"  # moved it (or is moving it)
     MINISTER = "minister"  # responds to it for the Government
+    CHAIR = "chair"  # the Chair or Speaker, who reads the question
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ _SPEAKER = r"\b(?:I|we|these\s+Benches)"
 # "The Government" only where a negation or "oppose" makes it the subject of a verb:
 # "the Government support" is also a noun phrase.
 _SPEAKER_OR_GOVERNMENT = r"\b(?:I|we|these\s+Benches|the\s+Government)"
+# A party as the subject: "SNP will support Clause 65" (a reported view, as the account gives it).
+_SPEAKER_OR_PARTY = (r"\b(?:I|we|these\s+Benches|(?:the\s+)?(?:SNP|Labour|Liberal\s+Democrats|Opposition"
+                     r"|Conservatives|Green\s+Party|Plaid\s+Cymru|DUP))")
 _NOT = (
     r"(?:cannot|can\s*not|can['’]t|could\s+not|couldn['’]t|do\s+not|don['’]t|will\s+not|"
     r"won['’]t|would\s+not|shall\s+not|(?:am|are)\s+(?:not\s+able|unable)\s+to)"
@@ -73,6 +80,9 @@ S, O, N = Stance.SUPPORTS, Stance.OPPOSES, Stance.NEUTRAL
 
 # (name, pattern, stance, confidence[, roles]): the first that fires decides.
 RULES: tuple[Rule, ...] = (
+    # The Chair or Speaker reads the question and groups the amendments; no side is taken.
+    _rule("chair", r"^", N, 0.9, Role.CHAIR),
+    _rule("chair-groups", r"\bit\s+will\s+be\s+convenient\s+to\s+(?:discuss|take)\b", N, 0.9),
     # A question asks; it takes no side ("… some may want to press this to a Division, I ask: …?").
     _rule("question", r"\?[\"'”’)]*\s*$", N, 0.5),
     # "I do not oppose" acquiesces without endorsing: not a supporter, so neutral.
@@ -92,14 +102,14 @@ RULES: tuple[Rule, ...] = (
         O, 0.85,
     ),
     _rule("urges-rejection", r"\b(?:urge|invite|ask)\b[^.?!]{0,40}?\bto\s+reject\b", O, 0.8),
-    _rule(
-        "motion-to-disagree",
-        r"^\s*That\s+(?:this|the)\s+House\s+(?:do\s+)?disagrees?\s+with\b",
-        O, 0.9,
-    ),
+    # A Government motion to disagree or to agree is the Government's side; anyone else reading
+    # the motion's words out (or the Chair putting them) takes none.
+    _rule("motion-to-disagree", r"^\s*(?:I\s+beg\s+to\s+move,?\s+)?That\s+(?:this|the)\s+House\s+(?:do\s+)?"
+          r"disagrees?\s+with\b", O, 0.9, Role.MINISTER),
+    _rule("motion-to-agree", r"^\s*(?:I\s+beg\s+to\s+move,?\s+)?That\s+(?:this|the)\s+House\s+(?:do\s+)?"
+          r"agrees?\s+with\b", S, 0.9, Role.MINISTER),
     # Not insisting gives way in ping-pong; it says nothing of the speaker's view of the text.
     _rule("motion-not-to-insist", r"^\s*That\s+(?:this|the)\s+House\s+do\s+not\s+insist\b", N, 0.5),
-    _rule("motion-to-agree", r"^\s*That\s+(?:this|the)\s+House\s+(?:do\s+)?agrees?\s+with\b", S, 0.9),
     # A mover withdrawing gives way; it is not opposition to their own amendment.
     _rule("mover-withdraws", r"\bbeg\s+leave\s+to\s+withdraw\b", N, 0.7),
     _rule("minister-asks-withdrawal", _WITHDRAWAL_REQUEST, O, 0.8, Role.MINISTER),
@@ -112,21 +122,12 @@ RULES: tuple[Rule, ...] = (
         N, 0.5,
     ),
     _rule("rises-to-support", r"\bI\s+rise\s+(?:briefly\s+)?to\s+support\b", S, 0.95),
-    _rule("begs-to-move", r"\bI\s+beg\s+to\s+move\b", S, 0.9),
     _rule(
         "added-name",
         r"\bI\s+have\s+(?:also\s+)?added\s+my\s+name\b"
         r"|\bmy\s+name\s+(?:is|appears)\s+(?:also\s+)?(?:on|attached)\b",
         S, 0.9,
     ),
-    _rule(
-        "moved-or-tabled",
-        rf"\b(?:amendments?|motion)\s+(?:that\s+)?I\s+(?:moved|tabled)\b"
-        rf"|\bI\s+(?:will|shall|have)\s+(?:move|moved|tabled)\s+(?:[\w-]+\s+){{0,4}}?{_AMENDMENT_WORD}",
-        S, 0.8,
-    ),
-    _rule("in-my-name", rf"{_AMENDMENT_WORD}[^.?!]{{0,80}}?\bin\s+my\s+name\b", S, 0.8),
-    _rule("in-moving", r"\bin\s+moving\b", S, 0.7),
     _rule(
         "urges-acceptance",
         r"\b(?:urge|ask|encourage|hope)\b[^.?!]{0,40}?"
@@ -140,14 +141,35 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "supports",
-        rf"{_SPEAKER}\s+(?:(?:very\s+much|strongly|fully|warmly|wholeheartedly|entirely|also|therefore"
+        rf"{_SPEAKER_OR_PARTY}\s+(?:(?:very\s+much|strongly|fully|warmly|wholeheartedly|entirely|also|therefore"
         rf"|will|shall|do|continue\s+to|want\s+to)\s+)*support(?:s|ed)?\b",
         S, 0.85,
     ),
     _rule("pleased-to-support", r"\b(?:pleased|happy|delighted|glad|proud)\s+to\s+support\b", S, 0.85),
-    # Whoever moved what the sentence mentions supports it, unless a rule above says otherwise.
-    _rule("mover", r"^", S, 0.6, Role.MOVER),
+    # Procedure, not a view: moving, tabling, speaking to an amendment in one's name. Placed after
+    # every rule that reads a view, so "I beg to move … and I support it" still reads support.
+    _rule("moves-or-tables",
+          rf"\bI\s+beg\s+to\s+move\b|\bin\s+moving\b"
+          rf"|\b(?:amendments?|motion)\s+(?:that\s+)?I\s+(?:moved|tabled)\b"
+          rf"|\bI\s+(?:will|shall|have)\s+(?:move|moved|tabled)\s+(?:[\w-]+\s+){{0,4}}?{_AMENDMENT_WORD}"
+          rf"|{_AMENDMENT_WORD}[^.?!]{{0,80}}?\bin\s+my\s+name\b",
+          N, 0.7),
 )
+
+# The Chair's titles as Hansard attributes them ("Madam Deputy Speaker (Dame Eleanor Laing)",
+# "The Deputy Chairman of Committees (Lord Haskel) (Lab)", "The Chair"), but not a select
+# committee's chair ("The Chair of the Foreign Affairs Committee (Alicia Kearns)").
+_CHAIR_TITLE = re.compile(
+    r"^\s*(?:The\s+|Mr\s+|Madam\s+)?(?:(?:First|Second|Deputy|Temporary)\s+)*(?:Lord\s+)?"
+    r"(?:Speaker|Chair(?:man|woman)?)(?:\s+of\s+(?:Committees|Ways\s+and\s+Means))?\s*(?:\(|$)",
+    re.IGNORECASE,
+)
+
+
+def is_chair(attributed_to: str) -> bool:
+    """Whether Hansard attributes the words to the Chair or Speaker of the sitting."""
+    return bool(_CHAIR_TITLE.match(attributed_to or ""))
+
 
 # What a neighbour must say right after its rule's words to be about our sentence.
 _REFERS_BACK = re.compile(r"^\s*(?:[.!;:,]|$|(?:it|them|both|this|these|those|that)\b)", re.IGNORECASE)

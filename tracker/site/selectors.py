@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 
 from django.shortcuts import get_object_or_404
 
+from amendments.bill_divisions import BillDivision, bill_divisions
 from amendments.selectors import BillAmendmentSummary, MemberActivity, bill_amendment_summary, member_activity
 from bills.models import Bill, Member
 from bills.selectors import BillJourney, bill_journey
@@ -18,12 +19,13 @@ from tracker.hansard.selectors import MemberContributions, member_contributions
 @dataclass(frozen=True)
 class BillPage(BillJourney):
     amendments: BillAmendmentSummary
+    divisions: list[BillDivision]
 
 
 def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
     journey = bill_journey(bills_api_id=bills_api_id, today=today)
     return BillPage(**{f.name: getattr(journey, f.name) for f in fields(journey)},
-                    amendments=bill_amendment_summary(bill=journey.bill))
+                    amendments=bill_amendment_summary(bill=journey.bill), divisions=bill_divisions(bill=journey.bill))
 
 
 @dataclass(frozen=True)
