@@ -99,7 +99,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the dev server read while an in-process scrape writes.
     # synchronous=NORMAL is safe with WAL against a crashed process (it risks only the last
     # commits on power loss) and halves the cost of each alert marked sent.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # Writers queue instead of failing with "database is locked": every transaction takes the
+    # write lock when it begins (IMMEDIATE, so none fails when upgrading a read lock) and a
+    # writer waits up to SQLITE_BUSY_TIMEOUT seconds for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.float("SQLITE_BUSY_TIMEOUT", default=30.0),
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -110,6 +117,11 @@ else:
 
 # Celery: Redis when configured; otherwise tasks run in-process (eager), so the
 # embedded default needs no broker.
+# Locks (tracker/scraping/locks.py): a Redis key renewed while held, or a file lock without Redis.
+LOCK_TTL_SECONDS = env.float("LOCK_TTL_SECONDS", default=60.0)
+LOCK_DIR = env.str("LOCK_DIR", default=str(VAR_DIR / "locks"))
+SCRAPE_STALE_SECONDS = env.int("SCRAPE_STALE_SECONDS", default=600)  # a running run silent this long has died
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -176,6 +188,7 @@ HANSARD_URL = env.str("HANSARD_URL", default="https://hansard.parliament.uk")
 
 HTTP_CONNECT_TIMEOUT = env.float("HTTP_CONNECT_TIMEOUT", default=5.0)
 HTTP_READ_TIMEOUT = env.float("HTTP_READ_TIMEOUT", default=30.0)
+HTTP_REQUEST_DEADLINE = env.float("HTTP_REQUEST_DEADLINE", default=120.0)  # a whole request, retries and body
 HTTP_RETRIES = env.int("HTTP_RETRIES", default=4)
 HTTP_BACKOFF_FACTOR = env.float("HTTP_BACKOFF_FACTOR", default=0.5)
 HTTP_MAX_RETRY_AFTER = env.float("HTTP_MAX_RETRY_AFTER", default=60.0)
