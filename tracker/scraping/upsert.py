@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from tracker.corrections.services import overrides_apply
+from tracker.corrections.services import orphans_record, overrides_apply, overrides_rehome
 
 from .counts import StoreCounts
 
@@ -89,6 +89,7 @@ def bulk_upsert(
         result.objects[row_key] = obj
     if to_create:
         model.objects.bulk_create(to_create, batch_size=CHUNK)  # SQLite and PostgreSQL return the new ids
+        overrides_rehome(model, to_create)
     if to_update:
         model.objects.bulk_update(to_update, sorted(touched), batch_size=CHUNK)
     result.counts = StoreCounts(created=len(to_create), updated=len(to_update), unchanged=unchanged)
@@ -129,6 +130,7 @@ def unlisted_children_delete(model: type[models.Model], *, parent: str, key_fiel
         rows = rows.exclude(added_by_hand=True)  # what an editor added is not the source's to take away
     rows = rows.values_list("pk", f"{parent}_id", *key_fields)
     surplus = [pk for pk, parent_pk, *key in rows if tuple(key) not in kept[parent_pk]]
+    orphans_record(model, surplus)
     iterator = iter(surplus)
     while chunk := list(islice(iterator, CHUNK)):
         model.objects.filter(pk__in=chunk).delete()
