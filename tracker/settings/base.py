@@ -161,7 +161,9 @@ ALERTS_MANAGE_LINK_MAX_AGE_DAYS = env.int("ALERTS_MANAGE_LINK_MAX_AGE_DAYS", def
 ALERTS_SUBSCRIBE_LIMIT_PER_IP = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_IP", default=20)  # attempts an hour
 ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", default=5)  # an hour
 ALERTS_SEND_BATCH_SIZE = env.int("ALERTS_SEND_BATCH_SIZE", default=500)  # emails per claim and SMTP connection
-ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=10 * 60)
+# A batch's lease, renewed while it sends: short, so a dead worker's rows come back soon.
+ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=40)
+ALERTS_SWEEP_SECONDS = env.int("ALERTS_SWEEP_SECONDS", default=15)  # beat claims what a dead worker left
 ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=10)  # claims of one email before it is left to an admin
 ALERTS_TASK_QUEUE = env.str("ALERTS_TASK_QUEUE", default="")  # empty: Celery's default queue
 ALERTS_MESSAGE_ID_DOMAIN = env.str("ALERTS_MESSAGE_ID_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
@@ -171,7 +173,8 @@ if ALERTS_CLAIM_LEASE_SECONDS <= EMAIL_TIMEOUT:
 _ALERTS_QUEUE = {"queue": ALERTS_TASK_QUEUE} if ALERTS_TASK_QUEUE else {}
 CELERY_BEAT_SCHEDULE.update({
     # Also re-sends what a dead worker's lease gave back.
-    "alerts-send-pending": {"task": "alerts.deliveries_send", "schedule": 60.0, "options": _ALERTS_QUEUE},
+    "alerts-send-pending": {"task": "alerts.deliveries_send", "schedule": float(ALERTS_SWEEP_SECONDS),
+                            "options": _ALERTS_QUEUE},
     "alerts-daily-digest": {"task": "alerts.digests_send", "schedule": crontab(hour=ALERTS_DIGEST_HOUR, minute=0),
                             "options": _ALERTS_QUEUE},
     "alerts-expire-requests": {"task": "alerts.subscriptions_expire", "schedule": crontab(hour=3, minute=17),
