@@ -88,8 +88,8 @@ class FileLock:
 
 
 def lock_for(name: str) -> Lock:
-    """The backend the settings call for, with the cache's key prefix (per test process)."""
-    name = f"{settings.CACHES['default'].get('KEY_PREFIX', '')}lock:{name}"
+    """The backend the settings call for; LOCK_KEY_PREFIX keeps test processes apart."""
+    name = f"{settings.LOCK_KEY_PREFIX}lock:{name}"
     if settings.REDIS_URL:
         return RedisLock(name, ttl=settings.LOCK_TTL_SECONDS, client=redis.Redis.from_url(settings.REDIS_URL))
     return FileLock(name, directory=Path(settings.LOCK_DIR))

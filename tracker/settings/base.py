@@ -126,6 +126,7 @@ else:
 # Locks (tracker/scraping/locks.py): a Redis key renewed while held, or a file lock without Redis.
 LOCK_TTL_SECONDS = env.float("LOCK_TTL_SECONDS", default=60.0)
 LOCK_DIR = env.str("LOCK_DIR", default=str(VAR_DIR / "locks"))
+LOCK_KEY_PREFIX = ""
 SCRAPE_STALE_SECONDS = env.int("SCRAPE_STALE_SECONDS", default=600)  # a running run silent this long has died
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
