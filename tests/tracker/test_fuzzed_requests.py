@@ -80,3 +80,12 @@ def test_no_public_form_answers_500(loaded, fields, token):
                  f"/alerts/unsubscribe/{quote(token, safe='')}/", f"/alerts/confirm/{quote(token, safe='')}/"):
         response = loaded.post(path, urlencode(fields), content_type="application/x-www-form-urlencoded")
         assert response.status_code < 500, (path, fields)
+
+
+@pytest.mark.parametrize("path", [
+    "/hansard/debates/5D74C5CD%00/", "/bills/3159/procurement-bill-hl/?q=a%00b", "/bills/99999999999999999999/",
+    "/amendments/99999999999/", "/divisions/commons%00/9008002/",
+    "/bills/3159/procurement-bill-hl/amendments/?party=99999999999999", "/alerts/feeds/bill/99999999999.atom",
+])
+def test_known_bad_inputs_get_404_or_400(loaded, path):
+    assert loaded.get(path).status_code in (200, 400, 404)
