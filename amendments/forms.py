@@ -12,7 +12,7 @@ class AmendmentFilterForm(forms.Form):
     sponsor = forms.CharField(label="Sponsor's name", required=False, max_length=200,
                               widget=forms.TextInput(attrs={"class": "govuk-input"}))
     # Validated as a number; the choices (the parties of the bill's sponsors) are set once known.
-    party = forms.IntegerField(label="Sponsor's party", required=False,
+    party = forms.IntegerField(label="Sponsor's party", required=False, min_value=0, max_value=2**31 - 1,
                                widget=forms.Select(attrs={"class": "govuk-select"}))
 
     def filters(self) -> AmendmentFilters:

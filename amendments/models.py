@@ -86,7 +86,7 @@ class Amendment(DecidedItem):
     sends an `id` it does not document; it is not used."""
 
     bill_stage = models.ForeignKey("bills.BillStage", on_delete=models.CASCADE, related_name="amendments")
-    number = models.CharField(max_length=20, null=True, blank=True,
+    number = models.CharField(max_length=100, null=True, blank=True,
                               help_text="marshalledListText, e.g. 449 or NC1; null: not recorded")
     amendment_type = models.CharField(max_length=40, choices=AmendmentType.choices, blank=True,
                                       help_text="blank: not recorded")
@@ -133,7 +133,7 @@ class PingPongItem(DecidedItem):
 
     bill_stage = models.ForeignKey("bills.BillStage", on_delete=models.CASCADE, related_name="ping_pong_items")
     type = models.CharField(max_length=20, choices=Type.choices)
-    number = models.CharField(max_length=20, null=True, blank=True, help_text="e.g. 47A; null: not recorded")
+    number = models.CharField(max_length=100, null=True, blank=True, help_text="e.g. 47A; null: not recorded")
     summary_html = models.TextField(blank=True, help_text="sanitised HTML")
     text_html = models.TextField(blank=True, help_text="the group texts, sanitised HTML")
     text_plain = models.TextField(blank=True, help_text="summary and texts, for search")
@@ -159,7 +159,7 @@ class GroupedAmendment(models.Model):
     item = models.ForeignKey(PingPongItem, on_delete=models.CASCADE, related_name="grouped_amendments")
     group_position = models.PositiveIntegerField(help_text="the group's place in the item, from 0")
     position = models.PositiveIntegerField(help_text="place in the group, from 0")
-    number = models.CharField(max_length=20, null=True, blank=True, help_text="null: not recorded")
+    number = models.CharField(max_length=100, null=True, blank=True, help_text="null: not recorded")
     decision = models.CharField(max_length=40, choices=Decision.choices)
     text_html = models.TextField(blank=True, help_text="sanitised HTML")
 
@@ -314,7 +314,7 @@ class DivisionLink(models.Model):
 
     division = models.ForeignKey(Division, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    number = models.CharField(max_length=20, help_text="as printed in the division's text")
+    number = models.CharField(max_length=100, help_text="as printed in the division's text")
     amendment = models.ForeignKey(Amendment, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="division_links")
     ping_pong_item = models.ForeignKey(PingPongItem, null=True, blank=True, on_delete=models.SET_NULL,

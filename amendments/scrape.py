@@ -33,15 +33,18 @@ class _ListRead:
 
 def _list_read(context: ScrapeContext, pages: Iterator[Any], parse_page: Callable, *, url: str) -> _ListRead:
     """Every item of a paged list. A page that fails is recorded (a 404 as missing) and the
-    items read before it are kept: upserts never delete, so storing them loses nothing."""
+    items read before it are kept: upserts never delete, so storing them loses nothing.
+    The list counts as read whole only when every page came and every item on it parsed."""
     items: list = []
     complete = False
     with context.recorder.fetching(url_hint=url):
+        unread = 0
         for raw in pages:
             page = parse_page(raw)
             context.recorder.parse_errors(page.errors, url=url)
             items.extend(page.items)
-        complete = True
+            unread += len(page.errors)
+        complete = not unread
     return _ListRead(tuple(items), complete)
 
 
@@ -113,9 +116,10 @@ def _stage_list_scrape(context: ScrapeContext, stage: BillStage, stage_list: _St
     details = _details(context, list_url=url, ids=[stage_list.item_id(item) for item in listed.items],
                        parse=stage_list.parse_detail)
     members_ensure(context, stage_list.sponsor_ids([*listed.items, *details.values()]))
-    context.recorder.add(stage_list.store(
-        bill_stage=stage, fetched=stage_list.fetched(url, listed.complete, listed.items, details),
-        run=context.recorder.run))
+    with context.recorder.fetching(url_hint=url):
+        context.recorder.add(stage_list.store(
+            bill_stage=stage, fetched=stage_list.fetched(url, listed.complete, listed.items, details),
+            run=context.recorder.run))
 
 
 # Divisions
@@ -169,8 +173,9 @@ def divisions_scrape(context: ScrapeContext, bill_id: int) -> None:
     fetched = [_house_divisions(context, api, term, since) for api in _VOTES_APIS]
     members_ensure(context, [v.member.member_id for found in fetched for d in found.divisions for v in d.votes])
     run = context.recorder.run
-    context.recorder.add(store.divisions_store(bill=bill, fetched=fetched, run=run))
-    context.recorder.add(division_links_derive(bill=bill))
+    with context.recorder.fetching(url_hint=fetched[0].url if fetched else ""):
+        context.recorder.add(store.divisions_store(bill=bill, fetched=fetched, run=run))
+        context.recorder.add(division_links_derive(bill=bill))
 
 
 def _house_divisions(context: ScrapeContext, api: _VotesApi, term: str,

@@ -49,9 +49,11 @@ def bill_scrape(context: ScrapeContext, bill_id: int) -> None:
         publications = parsed.publications
     # The people in charge are read again every time (a handful); everyone else once.
     members_ensure(context, [s.member.member_id for s in bill.sponsors if s.member], refresh=True)
-    counts = store.bill_store(store.FetchedBill(bill, stages, publications), run=recorder.run)
-    recorder.add(counts)
-    ScrapedBill.objects.create(run=recorder.run, bills_api_id=bill_id, wrote_rows=bool(counts.created or counts.updated))
+    with recorder.fetching(url_hint=f"{base}/Bills/{bill_id}"):
+        counts = store.bill_store(store.FetchedBill(bill, stages, publications), run=recorder.run)
+        recorder.add(counts)
+        ScrapedBill.objects.create(run=recorder.run, bills_api_id=bill_id,
+                                   wrote_rows=bool(counts.created or counts.updated))
 
 
 def members_ensure(context: ScrapeContext, member_ids: Iterable[int], *, refresh: bool = False) -> None:
@@ -66,7 +68,8 @@ def members_ensure(context: ScrapeContext, member_ids: Iterable[int], *, refresh
             fetched.append(members_api.parse_member_item(
                 members_api_fetch.member(context.session, base_url=settings.MEMBERS_API_URL, member_id=member_id)))
     if fetched:
-        context.recorder.add(store.members_store(fetched))
+        with context.recorder.fetching(url_hint=f"{settings.MEMBERS_API_URL}/Members"):
+            context.recorder.add(store.members_store(fetched))
 
 
 def _read_pages(context: ScrapeContext, pages, parse_page, *, url: str) -> tuple:

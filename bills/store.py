@@ -161,14 +161,15 @@ def _sessions_link(bill: Bill, sessions: list[Session]) -> StoreCounts:
 
 def _current_stage_store(bill: Bill, source: bills_api.Bill, bill_result) -> StoreCounts:
     """Point the bill at its current stage, when that stage is stored (it may not be, if
-    the stage list could not be fetched: then the stored current stage stands)."""
+    the stage list could not be fetched: then the stored current stage stands). Written
+    through the override step like every stored field, so an editor's correction holds."""
     current_id = BillStage.objects.filter(
         bill=bill, bills_api_id=source.current_stage.id if source.current_stage else None
     ).values_list("pk", flat=True).first() or bill.current_stage_id
-    if current_id == bill.current_stage_id:
+    result = bulk_upsert(Bill, key="bills_api_id", rows={bill.bills_api_id: {"current_stage_id": current_id}})
+    bill.current_stage_id = result.objects[bill.bills_api_id].current_stage_id
+    if not result.counts.updated:
         return StoreCounts()
-    Bill.objects.filter(pk=bill.pk).update(current_stage_id=current_id)
-    bill.current_stage_id = current_id
     already_counted = bill.bills_api_id in bill_result.created_keys or bill.bills_api_id in bill_result.changed_fields
     return StoreCounts() if already_counted else StoreCounts(updated=1)
 

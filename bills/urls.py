@@ -1,5 +1,7 @@
 from django.urls import path
 
+import tracker.converters  # noqa: F401 (registers the id, ext_id and house converters)
+
 from . import views
 
 app_name = "bills"

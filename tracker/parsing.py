@@ -139,14 +139,23 @@ def optional_object(raw: Mapping[str, Any], key: str, parse: Callable[[Any], T])
     return None if value is None else parse(value)
 
 
+def listed(raw: Mapping[str, Any], key: str, *, where: str) -> list[Any]:
+    """A list field the spec promises (nullable there, so null reads as none). A missing key
+    is a ParseError, not an empty list: a source that renamed `sponsors` has not taken every
+    sponsor off, and reading it as empty would delete what is stored."""
+    if key not in raw:
+        raise ParseError(f"list field {key!r} is missing", where=where)
+    return as_list(raw[key] or [], where=f"{where}.{key}")
+
+
 def parse_each_in(raw: Mapping[str, Any], key: str, parse_one: Callable[[Any], T], *, where: str) -> Parsed[T]:
     """`parse_each` over a nullable list field: a bad entry fails alone."""
-    where = f"{where}.{key}"
-    return parse_each(as_list(raw.get(key) or [], where=where), parse_one, where=where)
+    entries = listed(raw, key, where=where)
+    return parse_each(entries, parse_one, where=f"{where}.{key}")
 
 
 def each_entry(raw: Mapping[str, Any], key: str, parse_one: Callable[[Any, str], T], *, where: str) -> tuple[T, ...]:
     """Every entry of a nullable list field (null reads as none), parsed strictly: one bad
     entry fails the whole record, because a silently dropped sponsor or vote is a wrong fact."""
-    entries = as_list(raw.get(key) or [], where=f"{where}.{key}")
+    entries = listed(raw, key, where=where)
     return tuple(parse_one(entry, f"{where}.{key}[{index}]") for index, entry in enumerate(entries))

@@ -25,6 +25,7 @@ from tracker.parsing import (
     ParseError,
     as_list,
     as_mapping,
+    listed,
     optional_datetime,
     optional_object,
     optional_str,
@@ -41,14 +42,11 @@ def _tuple_of(
     raw: Mapping[str, Any], key: str, parse: Callable[[Any], T], *, where: str
 ) -> tuple[T, ...]:
     """A nullable array of nested records, every one of which must parse."""
-    value = raw.get(key)
-    if value is None:
-        return ()
-    return tuple(parse(item) for item in as_list(value, where=f"{where}.{key}"))
+    return tuple(parse(item) for item in listed(raw, key, where=where))
 
 
 def _int_tuple(raw: Mapping[str, Any], key: str, *, where: str) -> tuple[int, ...]:
-    values = as_list(raw.get(key) or [], where=f"{where}.{key}")
+    values = listed(raw, key, where=where)
     if not all(isinstance(value, int) and not isinstance(value, bool) for value in values):
         raise ParseError(f"field {key!r} should hold integers, got {values!r}", where=where)
     return tuple(values)

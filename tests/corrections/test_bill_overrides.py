@@ -67,3 +67,20 @@ def test_history_records_who_when_and_why_and_keeps_every_version(tmp_path, edit
     assert [(v.value, v.history_change_reason, v.history_user) for v in versions] == [
         ("First fix", "typo in the source", editor), ("Second fix", "better wording", editor)]
     assert versions[1].diff_against(versions[0]).changed_fields == ["reason", "value"]
+
+
+def test_a_corrected_current_stage_holds_after_a_rescrape(tmp_path, editor, client):
+    scrape_with_title(tmp_path, "Example Bill", "first")
+    bill = Bill.objects.get(bills_api_id=9000001)
+    assert bill.current_stage.bills_api_id == 9000403
+    second_reading = bill.stages.get(bills_api_id=9000402)
+    override_save(obj=bill, field="current_stage", value=second_reading, reason="3rd reading not yet held",
+                  user=editor)
+
+    scrape_with_title(tmp_path, "Example Bill", "second")
+    again = scrape_with_title(tmp_path, "Example Bill", "third")
+
+    assert Bill.objects.get(pk=bill.pk).current_stage_id == second_reading.pk
+    assert again.wrote_nothing and not Conflict.objects.exists()
+    page = client.get("/bills/9000001/example-bill/").content.decode()
+    assert "3rd reading not yet held" in page

@@ -33,10 +33,14 @@ class Received:
 class SmtpSink:
     """`before_accept(envelope)` runs inside the DATA command, before the server answers;
     returning False refuses the message (451), so the client never learns it arrived and
-    it is not kept. That is the moment a test can kill a sender mid-conversation."""
+    it is not kept. That is the moment a test can kill a sender mid-conversation.
+    `after_accept(envelope)` runs once the message is kept, before the server answers: the
+    worst moment to kill a sender, which then never learns that the server has it."""
 
-    def __init__(self, *, before_accept: Callable[[Envelope], bool] | None = None, keep: bool = True) -> None:
+    def __init__(self, *, before_accept: Callable[[Envelope], bool] | None = None, keep: bool = True,
+                 after_accept: Callable[[Envelope], None] | None = None) -> None:
         self.before_accept = before_accept
+        self.after_accept = after_accept
         self.keep = keep
         self.received: list[Received] = []
         self.count = 0
@@ -52,6 +56,8 @@ class SmtpSink:
             self.count += 1
             if self.keep:
                 self.received.append(Received(tuple(envelope.rcpt_tos), envelope.content))
+        if self.after_accept:
+            self.after_accept(envelope)
         return "250 Message accepted"
 
     def message_ids(self) -> list[str]:

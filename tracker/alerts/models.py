@@ -82,6 +82,7 @@ class OutboxItem(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
+        SENDING = "sending", "Handed to the mail server, not yet confirmed"
         SENT = "sent", "Sent"
         CANCELLED = "cancelled", "Not sent: unsubscribed before sending"
         FAILED = "failed", "Not sent: the mail server refused the address"

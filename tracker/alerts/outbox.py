@@ -8,10 +8,17 @@ LOCKED, so concurrent workers take different rows instead of queueing behind eac
 on SQLite, which runs one writer at a time, the UPDATE picks the batch in a subquery and
 its condition alone decides. Either way a
 row belongs to at most one live claim, and marking it sent requires that claim's token.
+
+A row is marked "sending" just before its SMTP call and "sent" right after. The worker
+renews its lease while it works, so the lease can be short; when a worker dies, its rows
+are claimable again once the lease lapses: the pending ones were never sent, and the one
+row left "sending" may have reached the server, so it is sent again with the same
+Message-ID. That is at most one duplicate per dead worker.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from dataclasses import dataclass
@@ -23,6 +30,7 @@ from django.utils import timezone
 from .models import OutboxItem
 
 PENDING = OutboxItem.Status.PENDING
+UNSENT = (OutboxItem.Status.PENDING, OutboxItem.Status.SENDING)
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ def outbox_claim(*, rows: QuerySet, batch_size: int, lease: dt.timedelta, max_at
     now = timezone.now()
     token = uuid.uuid4()
     claimable = rows.filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
-                            status=PENDING, attempts__lt=max_attempts)
+                            status__in=UNSENT, attempts__lt=max_attempts)
     candidates = claimable.order_by("pk").values_list("pk", flat=True)[:batch_size]
     with transaction.atomic():
         if connection.features.has_select_for_update_skip_locked:
@@ -53,8 +61,16 @@ def outbox_claim(*, rows: QuerySet, batch_size: int, lease: dt.timedelta, max_at
     return Claim(token=token, until=now + lease, ids=ids)
 
 
+def outbox_renew(*, rows: QuerySet, claim: Claim, lease: dt.timedelta) -> Claim:
+    """Extend the claim's lease on its unsent rows: a worker alive and sending keeps them."""
+    until = timezone.now() + lease
+    rows.filter(claim_token=claim.token, status__in=UNSENT).update(claimed_until=until)
+    return dataclasses.replace(claim, until=until)
+
+
 def outbox_mark(*, model: type[OutboxItem], pk: int, claim: Claim, status: str) -> bool:
-    """Record the outcome (sent, cancelled, failed) of one row, if this claim still holds it.
+    """Record that one row is being sent, or its outcome (sent, cancelled, failed), if this
+    claim still holds it.
 
     This runs once per email, the moment the server has accepted it, so it is one plain
     UPDATE: compiling it through the ORM would take longer than running it."""
@@ -63,13 +79,14 @@ def outbox_mark(*, model: type[OutboxItem], pk: int, claim: Claim, status: str) 
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {connection.ops.quote_name(model._meta.db_table)}"
-            " SET status = %s, sent_at = %s, claimed_until = NULL WHERE id = %s AND claim_token = %s AND status = %s",
-            [status, field("sent_at").get_db_prep_value(sent_at, connection), pk,
-             field("claim_token").get_db_prep_value(claim.token, connection), PENDING],
+            " SET status = %s, sent_at = %s, claimed_until = CASE WHEN %s THEN claimed_until END"
+            " WHERE id = %s AND claim_token = %s AND status IN (%s, %s)",
+            [status, field("sent_at").get_db_prep_value(sent_at, connection), status == OutboxItem.Status.SENDING, pk,
+             field("claim_token").get_db_prep_value(claim.token, connection), *UNSENT],
         )
         return cursor.rowcount == 1
 
 
 def outbox_release(*, rows: QuerySet, claim: Claim) -> int:
     """Give back the claim's unsent rows at once, rather than when the lease runs out."""
-    return rows.filter(claim_token=claim.token, status=PENDING).update(claim_token=None, claimed_until=None)
+    return rows.filter(claim_token=claim.token, status__in=UNSENT).update(claim_token=None, claimed_until=None)

@@ -1,15 +1,16 @@
 """Sending what the outbox holds: claim a batch, send each email through Django's email
-backend over one connection per batch, outside any transaction, and mark each one sent the
-moment the server has accepted it.
+backend over one connection per batch, outside any transaction, marking each one "sending"
+before its SMTP call and "sent" the moment the server has accepted it.
 
-Why a message is never sent twice: a row is sent only under a live claim (outbox.py), and
-it is marked sent, by that claim's token, before the next message starts. A worker stops
-sending from a batch when its lease has less than one SMTP timeout left, so no row whose
-lease may lapse is still being sent. Why none is lost: a worker that dies leaves its rows
-pending; the lease runs out and the next run (the beat sweep, or any later task) claims
-them. What no design can close: a crash after the server accepted a message and before the
-mark-sent write resends that one message. The window is one UPDATE long, and the resend
-carries the same Message-ID (the row's id), so a receiver can recognise it.
+The guarantee: nothing is lost, and a worker that dies costs at most one duplicate, which
+carries the same Message-ID (the row's id) so mail clients can fold it. A row is sent only
+under a live claim (outbox.py), renewed while the batch runs, and marked sent by that
+claim's token before the next message starts; a worker stops sending from a batch when its
+lease has less than one SMTP timeout left. A worker that dies leaves its rows pending and
+at most one "sending"; the lease runs out and the next sweep (beat, every
+ALERTS_SWEEP_SECONDS) claims them all, resending the "sending" one because the server may
+have accepted it before the worker died. No design can close that window: it lies between
+the server's acceptance and the mark-sent write.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from django.utils import timezone
 
 from .emails import Addressed, EventEmails, confirmation_email, digest_email
 from .models import Delivery, Digest, OutboxItem, Subscription
-from .outbox import Claim, outbox_claim, outbox_mark, outbox_release
+from .outbox import Claim, outbox_claim, outbox_mark, outbox_release, outbox_renew
 
 logger = logging.getLogger(__name__)
 Status = OutboxItem.Status
@@ -61,14 +62,20 @@ def _send_claimed(claim: Claim, model: type[OutboxItem], messages: Iterable[tupl
     a None message marks its row cancelled. Returns how many were sent."""
     sent = 0
     safety = dt.timedelta(seconds=settings.EMAIL_TIMEOUT)
+    lease = dt.timedelta(seconds=settings.ALERTS_CLAIM_LEASE_SECONDS)
     try:
         with get_connection() as connection:
             for pk, message in messages:
                 if message is None:
                     mark(pk, claim, Status.CANCELLED)
                     continue
+                if claim.time_left() < (lease + safety) / 2:  # renewed well before the safety margin
+                    claim = outbox_renew(rows=model.objects.all(), claim=claim, lease=lease)
                 if claim.time_left() < safety:
                     logger.warning("alerts: lease nearly over; the rest of the batch goes to the next claim")
+                    break
+                if not mark(pk, claim, Status.SENDING):
+                    logger.error("alerts: the claim on %s %s was lost before sending", model.__name__, pk)
                     break
                 try:
                     _send(connection, message)
@@ -130,7 +137,7 @@ def _digests_batch_send(claim: Claim) -> int:
 def _digest_mark(pk: int, claim: Claim, status: str) -> bool:
     """The digest's changes share its fate, in the same transaction: sent with it, or not."""
     marked = outbox_mark(model=Digest, pk=pk, claim=claim, status=status)
-    if marked:
+    if marked and status != Status.SENDING:
         Delivery.objects.filter(digest_id=pk, status=Status.PENDING).update(
             status=status, sent_at=timezone.now() if status == Status.SENT else None)
     return marked

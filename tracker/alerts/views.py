@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tracker.client_address import client_ip
+
 from . import selectors, services, tokens
 from .forms import FrequencyForm, StopForm, SubscribeForm
 from .ratelimit import rate_limit_exceeded
@@ -60,7 +62,7 @@ def subscribe_page(request: HttpRequest, target_kind: str, target_id: int) -> Ht
 @require_POST
 def subscribe(request: HttpRequest) -> HttpResponse:
     """Rate-limited per client IP (every attempt counts) and per address (valid ones)."""
-    if rate_limit_exceeded(scope="subscribe-ip", key=request.META.get("REMOTE_ADDR", ""),
+    if rate_limit_exceeded(scope="subscribe-ip", key=client_ip(request),
                            limit=settings.ALERTS_SUBSCRIBE_LIMIT_PER_IP, window_seconds=RATE_WINDOW_SECONDS):
         return _too_many(request)
     form = SubscribeForm(request.POST)

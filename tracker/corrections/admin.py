@@ -57,8 +57,14 @@ class CorrectableAdmin(admin.ModelAdmin):
         return None
 
     def save_related(self, request, form, formsets, change) -> None:
+        """A new row saves its relations as usual. A corrected row's own many-to-many fields
+        are not overridable, so they stay as scraped; its inlines are saved (read-only ones
+        change nothing), which also gives the admin what it records in the change message."""
         if not change:
             super().save_related(request, form, formsets, change)
+            return
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         if obj is not None:

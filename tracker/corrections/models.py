@@ -19,6 +19,8 @@ class Override(models.Model):
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
     source_key = models.CharField(max_length=200, help_text="the row's id at the source, for people to read")
+    row_key = models.JSONField(default=dict, blank=True, help_text="the row's natural key ({field: value}), by "
+                               "which the correction finds its row again if the source removes and restores it")
     field = models.CharField(max_length=100, help_text="the column corrected (attname: party_id for a party)")
     value = models.JSONField(null=True, blank=True, help_text="the corrected value")
     source_value = models.JSONField(null=True, blank=True, help_text="what the source said when last scraped")
@@ -48,6 +50,8 @@ class Conflict(models.Model):
                                  help_text="empty once the source was accepted and the correction removed")
     subject = models.CharField(max_length=300, help_text="which row and field")
     source_value = models.JSONField(null=True, help_text="what the source now says")
+    orphaned = models.BooleanField(default=False, help_text="the source no longer has the corrected row; the "
+                                   "correction applies again if the row comes back")
     override_value = models.JSONField(null=True, help_text="what the correction says")
     detected_at = models.DateTimeField(auto_now_add=True)
     scrape_run = models.ForeignKey("scraping.ScrapeRun", null=True, blank=True, on_delete=models.SET_NULL)
@@ -60,4 +64,6 @@ class Conflict(models.Model):
         ordering = ["-detected_at"]
 
     def __str__(self) -> str:
+        if self.orphaned:
+            return f"The source no longer has this row; correction says {self.override_value!r}"
         return f"Source now says {self.source_value!r}; correction says {self.override_value!r}"

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .models import Conflict, Override
@@ -30,6 +31,21 @@ def source_key_of(obj: models.Model) -> str:
         if getattr(obj, name, None) is not None:
             return f"{name} {getattr(obj, name)}"
     return f"row {obj.pk}"
+
+
+def natural_key_of(obj: models.Model) -> dict[str, Any]:
+    """The row's key at the source ({attname: value}): its unique source id, else the fields of
+    its first unique constraint that are all set (a sponsor: its amendment and position)."""
+    model = type(obj)
+    for name in SOURCE_ID_FIELDS:
+        if getattr(obj, name, None) is not None and model._meta.get_field(name).unique:
+            return {name: stored(model, name, getattr(obj, name))}
+    for constraint in model._meta.constraints:
+        if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
+            attnames = [model._meta.get_field(name).attname for name in constraint.fields]
+            if all(getattr(obj, name) is not None for name in attnames):
+                return {name: stored(model, name, getattr(obj, name)) for name in attnames}
+    return {}
 
 
 def overrides_of(model: type[models.Model], pks: Iterable[int]) -> dict[int, dict[str, Override]]:
@@ -71,6 +87,42 @@ def overrides_apply(model: type[models.Model], existing: Mapping[Any, models.Mod
     return rows
 
 
+def orphans_record(model: type[models.Model], pks: Iterable[int], *, scrape_run=None) -> None:
+    """The source removed rows an editor corrected: each correction waits (keyed to its row)
+    and is shown to editors as a conflict until the row returns or they settle it."""
+    overrides = Override.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=list(pks))
+    Conflict.objects.bulk_create(
+        Conflict(override=override, subject=str(override), source_value=None, override_value=override.value,
+                 orphaned=True, scrape_run=scrape_run)
+        for override in overrides
+    )
+
+
+def overrides_rehome(model: type[models.Model], created: Iterable[models.Model]) -> None:
+    """Rows the source restored (created again, with new ids) take back the corrections that
+    were made on them, found by their natural key; a changed source value opens a conflict."""
+    by_key = {json.dumps(natural_key_of(obj), sort_keys=True): obj for obj in created}
+    if not by_key:
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    orphans = Override.objects.filter(content_type=content_type).exclude(row_key={}).exclude(
+        Exists(model.objects.filter(pk=OuterRef("object_id"))))
+    for override in orphans:
+        obj = by_key.get(json.dumps(override.row_key, sort_keys=True))
+        if obj is None:
+            continue
+        source = stored(model, override.field, getattr(obj, override.field))
+        if source != override.source_value:
+            Conflict.objects.create(override=override, subject=str(override), source_value=source,
+                                    override_value=override.value)
+        override.conflicts.filter(orphaned=True, resolution=Conflict.Resolution.OPEN).update(
+            resolution=Conflict.Resolution.KEPT_OVERRIDE, resolved_at=timezone.now())
+        Override.objects.filter(pk=override.pk).update(object_id=obj.pk, source_value=source)  # no history: the scraper's
+        value = restored(model, override.field, override.value)
+        model.objects.filter(pk=obj.pk).update(**{override.field: value})
+        setattr(obj, override.field, value)
+
+
 def corrections_for(objects: Iterable[models.Model]) -> dict[tuple[type, int], dict[str, Override]]:
     """{(model, pk): {field: Override}} for objects of any models, one query per model."""
     by_model: dict[type, list[int]] = {}
@@ -102,8 +154,8 @@ def override_save(*, obj: models.Model, field: str, value: Any, reason: str, use
     if override is None:
         current = model.objects.filter(pk=obj.pk).values_list(attname, flat=True).get()
         override = Override(content_type=ContentType.objects.get_for_model(model), object_id=obj.pk, field=attname,
-                            source_key=source_key_of(obj), source_value=stored(model, attname, current),
-                            created_by=user)
+                            source_key=source_key_of(obj), row_key=natural_key_of(obj),
+                            source_value=stored(model, attname, current), created_by=user)
     value = getattr(value, "pk", value)
     override.value = stored(model, attname, value)
     override.reason = reason

@@ -27,6 +27,7 @@ def live_adapter() -> PoliteHTTPAdapter:
             max_retry_after=settings.HTTP_MAX_RETRY_AFTER,
         ),
         limiter=HostRateLimiter(settings.HTTP_RATE_LIMIT_PER_SECOND),
+        deadline=settings.HTTP_REQUEST_DEADLINE,
     )
 
 

@@ -31,6 +31,8 @@ def get_response(session: requests.Session, url: str, params: dict[str, Any] | N
         raise FetchError(url, "timed out") from error
     except requests.exceptions.ConnectionError as error:
         raise FetchError(url, f"connection failed: {error}") from error
+    except requests.exceptions.RequestException as error:  # a broken body, a bad redirect, ...
+        raise FetchError(url, f"request failed: {error}") from error
     if response.status_code != 200:
         raise FetchError(response.url, f"HTTP {response.status_code}", status=response.status_code)
     return response

@@ -11,6 +11,8 @@ from requests import PreparedRequest, Response
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from .deadline import body_read
+
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
@@ -71,11 +73,19 @@ class HostRateLimiter:
 
 
 class PoliteHTTPAdapter(HTTPAdapter):
-    def __init__(self, *, timeout: tuple[float, float], retry: Retry, limiter: HostRateLimiter) -> None:
+    """`deadline`: seconds a request may take in all, retries and body included."""
+
+    def __init__(self, *, timeout: tuple[float, float], retry: Retry, limiter: HostRateLimiter,
+                 deadline: float) -> None:
         super().__init__(max_retries=retry)
         self.timeout = timeout
         self.limiter = limiter
+        self.deadline = deadline
 
-    def send(self, request: PreparedRequest, timeout=None, **kwargs) -> Response:
+    def send(self, request: PreparedRequest, stream: bool = False, timeout=None, **kwargs) -> Response:
         self.limiter.wait(urlsplit(request.url or "").netloc)
-        return super().send(request, timeout=timeout or self.timeout, **kwargs)
+        deadline = time.monotonic() + self.deadline
+        response = super().send(request, stream=True, timeout=timeout or self.timeout, **kwargs)
+        if not stream:
+            body_read(response, deadline=deadline)
+        return response

@@ -11,6 +11,8 @@ class ScrapeRun(models.Model):
         FAILED = "failed", "Failed"
 
     started_at = models.DateTimeField(auto_now_add=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="last sign of life of the process running it; "
+                                        "a running run silent for long is marked failed by the stale-run sweep")
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.RUNNING)
     source = models.CharField(max_length=500, help_text="live, or the snapshot replayed or recorded")
@@ -47,6 +49,9 @@ class ScrapeProblem(models.Model):
         FETCH_FAILED = "fetch_failed", "Fetch failed"
         PARSE_ERROR = "parse_error", "Could not be read"
         LOCKED = "locked", "Skipped: another run holds the bill"
+        STORE_FAILED = "store_failed", "Could not be stored"
+        LARGE_LOSS = "large_loss", "Held back: would remove much of what is stored"
+        INTERRUPTED = "interrupted", "The run was interrupted"
 
     run = models.ForeignKey(ScrapeRun, on_delete=models.CASCADE, related_name="problems")
     kind = models.CharField(max_length=16, choices=Kind.choices)

@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import requests
-from django.core.cache import cache
 from django.utils.module_loading import import_string
 
+from .locks import held
 from .models import ScrapeProblem, ScrapeRun
-from .runs import RunRecorder
+from .runs import RunRecorder, stale_runs_sweep
 
 
 @dataclass(frozen=True)
@@ -48,19 +48,11 @@ class ScrapeContext:
     recorder: RunRecorder
 
 
-LOCK_SECONDS = 60 * 60
-
-
 @contextmanager
 def bill_lock(bill_id: int) -> Iterator[bool]:
-    """True when this run may scrape the bill; False while another run holds it."""
-    key = f"scrape-lock:bill:{bill_id}"
-    acquired = cache.add(key, "locked", LOCK_SECONDS)
-    try:
+    """True when this run may scrape the bill; False while another live run holds it."""
+    with held(f"scrape:bill:{bill_id}") as acquired:
         yield acquired
-    finally:
-        if acquired:
-            cache.delete(key)
 
 
 def scrape(
@@ -76,34 +68,46 @@ def scrape(
     on_step: Callable[[str], None] | None = None,
 ) -> ScrapeRun:
     """Run every step for every bill (and, with `updated_since`, every bill the source
-    changed since then), recording counts and problems on one ScrapeRun."""
+    changed since then), recording counts and problems on one ScrapeRun.
+
+    No exception ends the run: a step that fails is recorded and the next one runs. The run
+    always ends in a final state; if the process is stopped, as "failed" on the way out, and
+    if it is killed, by the stale-run sweep that every later run starts with."""
+    stale_runs_sweep()
     bill_ids = list(bill_ids)
     recorder = RunRecorder.start(source=source, bill_ids=bill_ids, trigger=trigger, reconstructed=reconstructed,
                                  reconstructed_records=reconstructed_records)
     context = ScrapeContext(session=session, recorder=recorder)
-    if updated_since is not None:
-        recorder.step = "bills updated"
-        bill_ids += import_string(DISCOVER_UPDATED)(context, updated_since)
-    bill_ids = list(dict.fromkeys(bill_ids))
-    recorder.run.bill_ids = bill_ids
-    for step in (s for s in steps if not s.per_bill):
-        _run_step(context, step, on_step)
-    for bill_id in bill_ids:
-        with bill_lock(bill_id) as acquired:
-            if not acquired:
-                recorder.step = "lock"
-                recorder.problem(ScrapeProblem.Kind.LOCKED, f"bill {bill_id} is being scraped by another run")
-                continue
-            for step in (s for s in steps if s.per_bill):
-                _run_step(context, step, on_step, bill_id)
+    try:
+        if updated_since is not None:
+            recorder.step = "bills updated"
+            with recorder.fetching():
+                bill_ids += import_string(DISCOVER_UPDATED)(context, updated_since)
+        bill_ids = list(dict.fromkeys(bill_ids))
+        recorder.run.bill_ids = bill_ids
+        for step in (s for s in steps if not s.per_bill):
+            _run_step(context, step, on_step)
+        for bill_id in bill_ids:
+            with bill_lock(bill_id) as acquired:
+                if not acquired:
+                    recorder.step = "lock"
+                    recorder.problem(ScrapeProblem.Kind.LOCKED, f"bill {bill_id} is being scraped by another run")
+                    continue
+                for step in (s for s in steps if s.per_bill):
+                    _run_step(context, step, on_step, bill_id)
+    except BaseException as stopped:  # interrupted (Ctrl-C, SIGTERM): say so before stopping
+        recorder.abort(f"stopped: {type(stopped).__name__}: {stopped}", kind=ScrapeProblem.Kind.INTERRUPTED)
+        raise
     return recorder.finish()
 
 
 def _run_step(context: ScrapeContext, step: Step, on_step, *args) -> None:
     context.recorder.step = step.name
+    context.recorder.beat()
     if on_step:
         on_step(f"{step.name} {args[0]}" if args else step.name)
-    import_string(step.function)(context, *args)
+    with context.recorder.fetching(url_hint=f"bill {args[0]}" if args else ""):
+        import_string(step.function)(context, *args)
 
 
 def per_bill_step_count(bill_count: int, steps: tuple[Step, ...] = STEPS) -> int:

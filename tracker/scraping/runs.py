@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.utils import timezone
 
 from tracker.http.fetch import FetchError
@@ -29,7 +31,13 @@ class RunRecorder:
               reconstructed_records: dict | None = None) -> "RunRecorder":
         return cls(ScrapeRun.objects.create(source=source, bill_ids=list(bill_ids), trigger=trigger,
                                             reconstructed=reconstructed,
-                                            reconstructed_records=reconstructed_records or {}))
+                                            reconstructed_records=reconstructed_records or {},
+                                            heartbeat_at=timezone.now()))
+
+    def beat(self) -> None:
+        """A sign of life, so the stale-run sweep leaves this run alone."""
+        self.run.heartbeat_at = timezone.now()
+        ScrapeRun.objects.filter(pk=self.run.pk).update(heartbeat_at=self.run.heartbeat_at)
 
     def add(self, counts: StoreCounts) -> None:
         self.run.created += counts.created
@@ -55,15 +63,20 @@ class RunRecorder:
 
     @contextmanager
     def fetching(self, *, url_hint: str = ""):
-        """Record a failed fetch or an unreadable document and let the run go on.
+        """Record a failed fetch, an unreadable document or a record that could not be stored
+        (a value too long, an integrity error, a database lock) and let the run go on.
 
-        The caller's block is abandoned, so nothing half-read reaches the store."""
+        The caller's block is abandoned, so nothing half-read reaches the store; a store that
+        failed rolled its own transaction back."""
         try:
             yield
         except FetchError as error:
             self.fetch_failed(error)
         except ParseError as error:
             self.parse_errors([error], url=url_hint)
+        except Exception as error:  # noqa: BLE001 (one record's failure must not end the run)
+            logger.exception("could not store %s", url_hint)
+            self.problem(ScrapeProblem.Kind.STORE_FAILED, f"{type(error).__name__}: {error}", url=url_hint)
 
     def finish(self) -> ScrapeRun:
         run = self.run
@@ -75,9 +88,21 @@ class RunRecorder:
         run.save()
         return run
 
-    def abort(self, reason: str) -> ScrapeRun:
-        self.problem(ScrapeProblem.Kind.FETCH_FAILED, reason)
+    def abort(self, reason: str, *, kind: str = ScrapeProblem.Kind.FETCH_FAILED) -> ScrapeRun:
+        self.problem(kind, reason)
         self.run.status = ScrapeRun.Status.FAILED
         self.run.finished_at = timezone.now()
         self.run.save()
         return self.run
+
+
+def stale_runs_sweep(*, now: dt.datetime | None = None) -> int:
+    """Mark failed the runs still "running" whose process gave no sign of life for
+    SCRAPE_STALE_SECONDS (it was killed): every run ends in a final state."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(seconds=settings.SCRAPE_STALE_SECONDS)
+    stale = list(ScrapeRun.objects.filter(status=ScrapeRun.Status.RUNNING, heartbeat_at__lt=cutoff))
+    for run in stale:
+        RunRecorder(run).abort(f"no sign of life since {run.heartbeat_at:%Y-%m-%d %H:%M:%S %Z}: the process "
+                               "running it stopped", kind=ScrapeProblem.Kind.INTERRUPTED)
+    return len(stale)

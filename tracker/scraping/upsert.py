@@ -13,13 +13,27 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 
-from tracker.corrections.services import overrides_apply
+from tracker.corrections.services import orphans_record, overrides_apply, overrides_rehome
 
 from .counts import StoreCounts
 
 CHUNK = 500
+
+
+class ValueTooLong(ValueError):
+    """A value longer than its column: refused whole rather than cut (the store's transaction
+    rolls back, the run records the problem, and the rows stored before stay)."""
+
+
+def _lengths_check(model: type[models.Model], rows: Mapping[Any, Mapping[str, Any]]) -> None:
+    limits = {f.attname: f.max_length for f in model._meta.concrete_fields if f.max_length}
+    for row_key, values in rows.items():
+        for name, value in values.items():
+            if isinstance(value, str) and name in limits and len(value) > limits[name]:
+                raise ValueTooLong(f"{model.__name__} {row_key}: {name} has {len(value)} characters, more than "
+                                   f"the {limits[name]} its column holds: {value[:80]!r}...")
 
 
 @dataclass
@@ -36,6 +50,7 @@ def _chunks(values: Iterable, size: int = CHUNK):
         yield chunk
 
 
+@transaction.atomic  # load and write in one transaction: on SQLite (IMMEDIATE) no other writer comes between
 def bulk_upsert(
     model: type[models.Model],
     *,
@@ -49,6 +64,7 @@ def bulk_upsert(
     can record change events for the fields they watch.
     """
     key_fields = (key,) if isinstance(key, str) else key
+    _lengths_check(model, rows)
     existing = _load_existing(model, key_fields, list(rows))
     rows = overrides_apply(model, existing, rows)  # an editor's correction outlives every re-scrape
     to_create, to_update, touched = [], [], set()
@@ -73,6 +89,7 @@ def bulk_upsert(
         result.objects[row_key] = obj
     if to_create:
         model.objects.bulk_create(to_create, batch_size=CHUNK)  # SQLite and PostgreSQL return the new ids
+        overrides_rehome(model, to_create)
     if to_update:
         model.objects.bulk_update(to_update, sorted(touched), batch_size=CHUNK)
     result.counts = StoreCounts(created=len(to_create), updated=len(to_update), unchanged=unchanged)
@@ -113,6 +130,7 @@ def unlisted_children_delete(model: type[models.Model], *, parent: str, key_fiel
         rows = rows.exclude(added_by_hand=True)  # what an editor added is not the source's to take away
     rows = rows.values_list("pk", f"{parent}_id", *key_fields)
     surplus = [pk for pk, parent_pk, *key in rows if tuple(key) not in kept[parent_pk]]
+    orphans_record(model, surplus)
     iterator = iter(surplus)
     while chunk := list(islice(iterator, CHUNK)):
         model.objects.filter(pk__in=chunk).delete()

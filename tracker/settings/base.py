@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tracker.bad_input.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,7 +72,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # a username from one address, not either alone
+AXES_CLIENT_IP_CALLABLE = "tracker.client_address.client_ip"
+# Reverse proxies in front of the app that append to X-Forwarded-For (docker-compose: 0;
+# behind one load balancer: 1). The client address of rate limits and the admin lockout.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_VERBOSE = False
 
 ROOT_URLCONF = "tracker.urls"
@@ -88,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "builtins": ["tracker.web_links"],  # |web_url: only http(s) links from a source
         },
     },
 ]
@@ -100,7 +106,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the dev server read while an in-process scrape writes.
     # synchronous=NORMAL is safe with WAL against a crashed process (it risks only the last
     # commits on power loss) and halves the cost of each alert marked sent.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # Writers queue instead of failing with "database is locked": every transaction takes the
+    # write lock when it begins (IMMEDIATE, so none fails when upgrading a read lock) and a
+    # writer waits up to SQLITE_BUSY_TIMEOUT seconds for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.float("SQLITE_BUSY_TIMEOUT", default=30.0),
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -111,6 +124,12 @@ else:
 
 # Celery: Redis when configured; otherwise tasks run in-process (eager), so the
 # embedded default needs no broker.
+# Locks (tracker/scraping/locks.py): a Redis key renewed while held, or a file lock without Redis.
+LOCK_TTL_SECONDS = env.float("LOCK_TTL_SECONDS", default=60.0)
+LOCK_DIR = env.str("LOCK_DIR", default=str(VAR_DIR / "locks"))
+LOCK_KEY_PREFIX = ""
+SCRAPE_STALE_SECONDS = env.int("SCRAPE_STALE_SECONDS", default=600)  # a running run silent this long has died
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -150,7 +169,9 @@ ALERTS_MANAGE_LINK_MAX_AGE_DAYS = env.int("ALERTS_MANAGE_LINK_MAX_AGE_DAYS", def
 ALERTS_SUBSCRIBE_LIMIT_PER_IP = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_IP", default=20)  # attempts an hour
 ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", default=5)  # an hour
 ALERTS_SEND_BATCH_SIZE = env.int("ALERTS_SEND_BATCH_SIZE", default=500)  # emails per claim and SMTP connection
-ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=10 * 60)
+# A batch's lease, renewed while it sends: short, so a dead worker's rows come back soon.
+ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=40)
+ALERTS_SWEEP_SECONDS = env.int("ALERTS_SWEEP_SECONDS", default=15)  # beat claims what a dead worker left
 ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=10)  # claims of one email before it is left to an admin
 ALERTS_TASK_QUEUE = env.str("ALERTS_TASK_QUEUE", default="")  # empty: Celery's default queue
 ALERTS_MESSAGE_ID_DOMAIN = env.str("ALERTS_MESSAGE_ID_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
@@ -160,7 +181,8 @@ if ALERTS_CLAIM_LEASE_SECONDS <= EMAIL_TIMEOUT:
 _ALERTS_QUEUE = {"queue": ALERTS_TASK_QUEUE} if ALERTS_TASK_QUEUE else {}
 CELERY_BEAT_SCHEDULE.update({
     # Also re-sends what a dead worker's lease gave back.
-    "alerts-send-pending": {"task": "alerts.deliveries_send", "schedule": 60.0, "options": _ALERTS_QUEUE},
+    "alerts-send-pending": {"task": "alerts.deliveries_send", "schedule": float(ALERTS_SWEEP_SECONDS),
+                            "options": _ALERTS_QUEUE},
     "alerts-daily-digest": {"task": "alerts.digests_send", "schedule": crontab(hour=ALERTS_DIGEST_HOUR, minute=0),
                             "options": _ALERTS_QUEUE},
     "alerts-expire-requests": {"task": "alerts.subscriptions_expire", "schedule": crontab(hour=3, minute=17),
@@ -177,6 +199,7 @@ HANSARD_URL = env.str("HANSARD_URL", default="https://hansard.parliament.uk")
 
 HTTP_CONNECT_TIMEOUT = env.float("HTTP_CONNECT_TIMEOUT", default=5.0)
 HTTP_READ_TIMEOUT = env.float("HTTP_READ_TIMEOUT", default=30.0)
+HTTP_REQUEST_DEADLINE = env.float("HTTP_REQUEST_DEADLINE", default=120.0)  # a whole request, retries and body
 HTTP_RETRIES = env.int("HTTP_RETRIES", default=4)
 HTTP_BACKOFF_FACTOR = env.float("HTTP_BACKOFF_FACTOR", default=0.5)
 HTTP_MAX_RETRY_AFTER = env.float("HTTP_MAX_RETRY_AFTER", default=60.0)
@@ -230,6 +253,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container's healthcheck asks over plain http
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -1,6 +1,7 @@
 """Test settings: base.py plus fast hashing and in-memory mail."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -16,3 +17,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Tests on parallel workers share one Redis: give each process its own cache keys, so one
 # worker's bill lock or rate-limit counter is never another's.
 CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+LOCK_KEY_PREFIX = f"test-{os.getpid()}-"  # the same for bill locks, in Redis or as files
+LOCK_DIR = os.path.join(tempfile.gettempdir(), "tracker-test-locks")

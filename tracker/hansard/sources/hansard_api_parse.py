@@ -29,6 +29,7 @@ from tracker.parsing import (
     ParseError,
     as_list,
     as_mapping,
+    listed,
     optional_datetime,
     optional_int,
     optional_str,
@@ -160,7 +161,9 @@ def _contribution_items(
         if isinstance(item, Mapping) and item.get("ItemType") != "Contribution":
             continue
         yield _PlacedItem(item, next(counter), heading, section_ext_id, f"{where}.Items[{index}]")
-    for index, child in enumerate(_nullable_list(section, "ChildDebates", where=where)):
+    # Items is what we read, so a document without it fails; ChildDebates may be left out
+    # (the bundled reconstruction does), which reads as a section without sub-sections.
+    for index, child in enumerate(as_list(section.get("ChildDebates") or [], where=f"{where}.ChildDebates")):
         child_where = f"{where}.ChildDebates[{index}]"
         try:
             child = as_mapping(child, where=child_where)
@@ -182,7 +185,7 @@ def _section_identity(
 
 
 def _nullable_list(raw: Mapping[str, Any], key: str, *, where: str) -> list[Any]:
-    return as_list(raw.get(key) or [], where=f"{where}.{key}")
+    return listed(raw, key, where=where)
 
 
 def _parse_contribution(placed: _PlacedItem, debate_link: str) -> HansardContribution:

@@ -1,0 +1,142 @@
+"""The scrapers against a fault-injecting stand-in for Parliament's APIs: a real HTTP server on
+127.0.0.1 serving the bundled snapshot, with one fault per test. After each faulty run: no data
+row lost or changed, the problem recorded with its URL, the run in a final state, no change
+event; and the next clean run completes the data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+
+from tests.conftest import REPO
+from tests.support.http_server import Reply, ScriptedServer, serve_snapshot
+from amendments.models import Amendment
+from tracker.events.models import ChangeEvent
+from tracker.http.client import build_session
+from tracker.scraping.models import ScrapeProblem, ScrapeRun
+from tracker.scraping.pipeline import scrape
+
+pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.CacheKeyWarning")
+SNAPSHOT = REPO / "data/snapshots/procurement-bill-2022-23"
+DATA_APPS = ("bills", "amendments", "hansard")
+FINAL = {ScrapeRun.Status.SUCCEEDED, ScrapeRun.Status.PARTIAL, ScrapeRun.Status.FAILED}
+
+
+@pytest.fixture
+def stand_in(settings, db):
+    settings.HTTP_RETRIES = 1
+    settings.HTTP_BACKOFF_FACTOR = 0
+    settings.HTTP_READ_TIMEOUT = 1.0
+    settings.HTTP_REQUEST_DEADLINE = 1.5
+    settings.HTTP_RATE_LIMIT_PER_SECOND = 0
+    cache.clear()
+    with ScriptedServer() as server:
+        def run(fault: Callable[[str, Reply], Reply] = lambda url, reply: reply) -> ScrapeRun:
+            serve_snapshot(server, SNAPSHOT, settings, fault)
+            return scrape(bill_ids=[3159], session=build_session(), source="stand-in", trigger="test")
+        yield run
+
+
+def tables() -> dict[str, str]:
+    """A hash of every row of every data table, by table."""
+    found = {}
+    for model in (m for label in DATA_APPS for m in apps.get_app_config(label).get_models()):
+        if model._meta.label.split(".")[1].startswith("Historical"):
+            continue
+        rows = json.dumps(list(model.objects.order_by("pk").values()), default=str, sort_keys=True)
+        found[model._meta.label] = f"{model.objects.count()} rows {hashlib.sha256(rows.encode()).hexdigest()[:12]}"
+    return found
+
+
+def renamed(key: str, new: str, *, hosts: tuple[str, ...]):
+    """A fault: every `key` in the JSON bodies from these hosts renamed to `new`."""
+    def rename(value):
+        if isinstance(value, dict):
+            return {(new if k == key else k): rename(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rename(v) for v in value]
+        return value
+
+    def fault(url: str, reply: Reply) -> Reply:
+        if reply.status != 200 or not any(host in url for host in hosts):
+            return reply
+        reply.body = json.dumps(rename(json.loads(reply.body))).encode()
+        return reply
+    return fault
+
+
+def at(url_part: str, **changes):
+    """A fault: the replies for URLs containing `url_part` changed as given."""
+    def fault(url: str, reply: Reply) -> Reply:
+        if url_part in url:
+            for name, value in changes.items():
+                setattr(reply, name, value)
+        return reply
+    return fault
+
+
+BILLS = ("bills-api.parliament.uk",)
+FAULTS = {
+    "sponsors renamed": renamed("sponsors", "supporters", hosts=BILLS),
+    "Hansard Items renamed": renamed("Items", "Entries", hosts=("hansard-api.parliament.uk",)),
+    "paged items renamed": renamed("items", "results", hosts=BILLS),
+    "amendmentLines renamed": renamed("amendmentLines", "lines", hosts=BILLS),
+    "body shorter than its Content-Length": at("/Amendments/9006002", short_by=40),
+    "body trickling a byte at a time": at("/Amendments/9006001", trickle=0.05),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=list(FAULTS))
+def test_a_fault_loses_nothing_is_recorded_and_the_next_clean_run_completes(stand_in, fault):
+    clean = stand_in()
+    assert clean.status == ScrapeRun.Status.SUCCEEDED, list(clean.problems.values_list("message", flat=True))
+    before, events = tables(), ChangeEvent.objects.count()
+
+    faulty = stand_in(FAULTS[fault])
+
+    assert faulty.status in FINAL and faulty.status != ScrapeRun.Status.SUCCEEDED
+    assert tables() == before
+    problems = faulty.problems.exclude(kind=ScrapeProblem.Kind.NOT_FOUND)
+    assert problems.exists() and all(problem.url for problem in problems)
+    assert ChangeEvent.objects.count() == events
+    assert stand_in().status == ScrapeRun.Status.SUCCEEDED
+    assert tables() == before
+
+
+def numbered(number: str):
+    """A fault: amendment 9006002 printed with this number, in the list and in its detail."""
+    def renumber(value):
+        if isinstance(value, dict):
+            if value.get("amendmentId") == 9006002:
+                return {**value, "marshalledListText": number}
+            return {k: renumber(v) for k, v in value.items()}
+        return [renumber(v) for v in value] if isinstance(value, list) else value
+
+    def fault(url: str, reply: Reply) -> Reply:
+        if "/Stages/9003003/Amendments" in url and reply.status == 200:
+            reply.body = json.dumps(renumber(json.loads(reply.body))).encode()
+        return reply
+    return fault
+
+
+def test_a_long_amendment_number_is_stored_whole(stand_in):
+    number = "449 (manuscript) [A1]"  # 21 characters
+    assert stand_in(numbered(number)).status == ScrapeRun.Status.SUCCEEDED
+    assert Amendment.objects.get(bills_api_id=9006002).number == number
+    assert Amendment.objects.filter(bill_stage__bills_api_id=9003003).count() == 2
+
+
+def test_a_number_longer_than_its_column_is_refused_with_a_problem_not_cut(stand_in):
+    stand_in()
+    before, events = tables(), ChangeEvent.objects.count()
+    faulty = stand_in(numbered("449" + "A" * 200))
+    assert faulty.status == ScrapeRun.Status.PARTIAL
+    problem = faulty.problems.get(kind=ScrapeProblem.Kind.STORE_FAILED)
+    assert "/Stages/9003003/Amendments" in problem.url and "number has 203 characters" in problem.message
+    assert tables() == before and ChangeEvent.objects.count() == events
+    assert Amendment.objects.get(bills_api_id=9006002).number == "449"
