@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from amendments.models import Sponsorship
 from tests.amendments.example_responses import amendment_item, amendment_responses, scrape_example, sponsor
 from tracker.corrections.models import Conflict
-from tracker.corrections.review import review_queue
+from tracker.site.review import review_queue
 from tracker.corrections.services import override_save
 
 pytestmark = pytest.mark.django_db
