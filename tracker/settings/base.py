@@ -181,6 +181,9 @@ HTTP_RETRIES = env.int("HTTP_RETRIES", default=4)
 HTTP_BACKOFF_FACTOR = env.float("HTTP_BACKOFF_FACTOR", default=0.5)
 HTTP_MAX_RETRY_AFTER = env.float("HTTP_MAX_RETRY_AFTER", default=60.0)
 HTTP_RATE_LIMIT_PER_SECOND = env.float("HTTP_RATE_LIMIT_PER_SECOND", default=5.0)
+# Where the per-host count lives: Redis shares it across every worker; memory:// is per process.
+HTTP_RATE_LIMIT_STORAGE = env.str("HTTP_RATE_LIMIT_STORAGE", default=REDIS_URL or "memory://")
+HTTP_RATE_LIMIT_NAMESPACE = env.str("HTTP_RATE_LIMIT_NAMESPACE", default="tracker-http")
 HTTP_USER_AGENT = env.str(
     "HTTP_USER_AGENT",
     default="clause-tracker/0.1 (UK Parliament clause tracker; +https://github.com/)",

@@ -16,3 +16,4 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Tests on parallel workers share one Redis: give each process its own cache keys, so one
 # worker's bill lock or rate-limit counter is never another's.
 CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+HTTP_RATE_LIMIT_NAMESPACE = f"test-{os.getpid()}-http"
