@@ -9,7 +9,7 @@ place where the APIs' values are translated into ours.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
@@ -50,6 +50,7 @@ class FetchedAmendments:
     complete: bool
     listed: tuple[bills_api.AmendmentSearchItem, ...]
     details: Mapping[int, bills_api.AmendmentDetail]
+    only: frozenset[int] | None = None  # store just these (their list entries changed); None: all
 
 
 @transaction.atomic
@@ -59,6 +60,8 @@ def stage_amendments_store(*, bill_stage: BillStage, fetched: FetchedAmendments,
     was_read = SourceList.objects.filter(url=fetched.url).exists()
     rows, sponsors = {}, {}
     for position, listed in enumerate(fetched.listed):
+        if fetched.only is not None and listed.amendment_id not in fetched.only:
+            continue
         detail = fetched.details.get(listed.amendment_id)
         rows[listed.amendment_id] = _amendment_row(bill_stage, position, listed, detail)
         sponsors[listed.amendment_id] = (detail or listed).sponsors
@@ -135,6 +138,7 @@ class FetchedPingPong:
     complete: bool
     listed: tuple[bills_api.PingPongItem[bills_api.PingPongSummary], ...]
     details: Mapping[int, bills_api.PingPongItem[bills_api.PingPongDetail]]
+    only: frozenset[int] | None = None  # store just these (their list entries changed); None: all
 
 
 def ping_pong_side(item: bills_api.PingPongItem):
@@ -151,6 +155,8 @@ def stage_ping_pong_store(*, bill_stage: BillStage, fetched: FetchedPingPong,
     rows, sponsors, details = {}, {}, {}
     for position, listed in enumerate(fetched.listed):
         summary = ping_pong_side(listed)
+        if fetched.only is not None and summary.id not in fetched.only:
+            continue
         detail = fetched.details.get(summary.id)
         source = ping_pong_side(detail) if detail else summary
         rows[summary.id] = _ping_pong_row(bill_stage, position, source, detail is not None)
@@ -255,6 +261,7 @@ class FetchedDivisions:
     url: str
     complete: bool
     divisions: tuple[CommonsDivision | LordsDivision, ...]
+    digests: Mapping[str, str] = field(default_factory=dict)  # of each search entry naming the bill, by id
 
 
 @transaction.atomic

@@ -46,6 +46,15 @@ DISCOVER_UPDATED = "bills.scrape.bills_updated_since"
 class ScrapeContext:
     session: requests.Session
     recorder: RunRecorder
+    written_before_bill: int = 0
+
+    def bill_started(self) -> None:
+        self.written_before_bill = self.recorder.written
+
+    def wrote_for_bill(self) -> bool:
+        """Whether this run has created or updated a row since the current bill's steps began:
+        derivations read only stored rows, so without a write they would find what they left."""
+        return self.recorder.written > self.written_before_bill
 
 
 LOCK_SECONDS = 60 * 60
@@ -94,6 +103,7 @@ def scrape(
                 recorder.step = "lock"
                 recorder.problem(ScrapeProblem.Kind.LOCKED, f"bill {bill_id} is being scraped by another run")
                 continue
+            context.bill_started()
             for step in (s for s in steps if s.per_bill):
                 _run_step(context, step, on_step, bill_id)
     return recorder.finish()

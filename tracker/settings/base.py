@@ -174,6 +174,9 @@ COMMONS_VOTES_API_URL = env.str("COMMONS_VOTES_API_URL", default="https://common
 LORDS_VOTES_API_URL = env.str("LORDS_VOTES_API_URL", default="https://lordsvotes-api.parliament.uk/data")
 HANSARD_API_URL = env.str("HANSARD_API_URL", default="https://hansard-api.parliament.uk")
 HANSARD_URL = env.str("HANSARD_URL", default="https://hansard.parliament.uk")
+# Debates of sittings this recent are fetched again every pass (their words may still be
+# revised); older ones only when their search entry changes.
+HANSARD_REREAD_DAYS = env.int("HANSARD_REREAD_DAYS", default=60)
 
 HTTP_CONNECT_TIMEOUT = env.float("HTTP_CONNECT_TIMEOUT", default=5.0)
 HTTP_READ_TIMEOUT = env.float("HTTP_READ_TIMEOUT", default=30.0)

@@ -17,3 +17,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 # worker's bill lock or rate-limit counter is never another's.
 CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
 HTTP_RATE_LIMIT_NAMESPACE = f"test-{os.getpid()}-http"
+# The synthetic debates sat in 2023: read them every pass, as if they sat yesterday, so tests
+# see a debate's revised words (tests/hansard/test_debates_scrape.py has one that does not).
+HANSARD_REREAD_DAYS = 100 * 365
