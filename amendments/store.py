@@ -332,17 +332,21 @@ def _stage_words(bill_stage: BillStage) -> str:
 
 
 def _tabled_record(bill_stage: BillStage, items: Sequence[Amendment | PingPongItem], run: ScrapeRun | None) -> None:
+    """One change event for what a scrape found newly tabled at a stage, however many items."""
+    if not items:
+        return
     bill = bill_stage.bill
-    for item in items:
-        event_record(
-            kind=ChangeEvent.Kind.AMENDMENT_TABLED,
-            bill=bill,
-            summary=f"{bill.short_title}: {item} tabled at {_stage_words(bill_stage)}",
-            detail={"bills_api_id": item.bills_api_id, "model": item._meta.model_name,
-                    "bill_stage_id": bill_stage.bills_api_id, "number": item.number},
-            scrape_run=run,
-            evidence_url=getattr(item, "source_url", bill.source_url),
-        )
+    what = str(items[0]) if len(items) == 1 else f"{len(items)} new {items[0]._meta.verbose_name_plural}"
+    event_record(
+        kind=ChangeEvent.Kind.AMENDMENT_TABLED,
+        bill=bill,
+        summary=f"{bill.short_title}: {what} tabled at {_stage_words(bill_stage)}",
+        detail={"model": items[0]._meta.model_name, "bill_stage_id": bill_stage.bills_api_id, "count": len(items),
+                "bills_api_id": items[0].bills_api_id, "number": items[0].number,
+                "items": [{"bills_api_id": item.bills_api_id, "number": item.number} for item in items]},
+        scrape_run=run,
+        evidence_url=getattr(items[0], "source_url", bill.source_url) if len(items) == 1 else bill.source_url,
+    )
 
 
 def _decisions_record(bill_stage: BillStage, result: UpsertResult, run: ScrapeRun | None) -> None:
