@@ -40,6 +40,9 @@ STEPS: tuple[Step, ...] = (
 
 # Finds the bills the source changed since a time: (context, since) -> [bill id].
 DISCOVER_UPDATED = "bills.scrape.bills_updated_since"
+# Finds a session's bills worth scraping (the current session's for None): (context, session id) -> [bill id].
+DISCOVER_SESSION = "bills.scrape.session_bills_changed"
+CURRENT_SESSION = "current"
 
 
 @dataclass
@@ -82,10 +85,12 @@ def scrape(
     trigger: str = "command",
     steps: tuple[Step, ...] = STEPS,
     updated_since: dt.datetime | None = None,
+    session_id: int | str | None = None,
     on_step: Callable[[str], None] | None = None,
 ) -> ScrapeRun:
     """Run every step for every bill (and, with `updated_since`, every bill the source
-    changed since then), recording counts and problems on one ScrapeRun."""
+    changed since then; with `session_id`, an id or CURRENT_SESSION, every bill of that
+    session the source changed since it was scraped), recording counts and problems on one ScrapeRun."""
     bill_ids = list(bill_ids)
     recorder = RunRecorder.start(source=source, bill_ids=bill_ids, trigger=trigger, reconstructed=reconstructed,
                                  reconstructed_records=reconstructed_records)
@@ -93,6 +98,8 @@ def scrape(
     if updated_since is not None:
         recorder.step = "bills updated"
         bill_ids += import_string(DISCOVER_UPDATED)(context, updated_since)
+    if session_id is not None:
+        bill_ids += _session_bills(context, session_id)
     bill_ids = list(dict.fromkeys(bill_ids))
     recorder.run.bill_ids = bill_ids
     for step in (s for s in steps if not s.per_bill):
@@ -107,6 +114,20 @@ def scrape(
             for step in (s for s in steps if s.per_bill):
                 _run_step(context, step, on_step, bill_id)
     return recorder.finish()
+
+
+def session_discover(*, session: requests.Session, source: str, session_id: int | str,
+                     trigger: str = "task") -> ScrapeRun:
+    """A run that only finds the session's bills worth scraping (its bill_ids), for the
+    periodic pass to hand out one task per bill."""
+    recorder = RunRecorder.start(source=source, bill_ids=[], trigger=trigger)
+    recorder.run.bill_ids = _session_bills(ScrapeContext(session=session, recorder=recorder), session_id)
+    return recorder.finish()
+
+
+def _session_bills(context: ScrapeContext, session_id: int | str) -> list[int]:
+    context.recorder.step = "session bills"
+    return import_string(DISCOVER_SESSION)(context, None if session_id == CURRENT_SESSION else int(session_id))
 
 
 def _run_step(context: ScrapeContext, step: Step, on_step, *args) -> None:

@@ -119,12 +119,19 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
 SCRAPE_SCHEDULE_MINUTE = env.str("SCRAPE_SCHEDULE_MINUTE", default="7")
+# The hourly pass: "" scrapes the tracked bills; "current" or a session id, every bill of that
+# session the source changed since it was scraped (and TRACKED_BILL_IDS).
+SCRAPE_SESSION = env.str("SCRAPE_SESSION", default="")
+SCRAPE_TASK_QUEUE = env.str("SCRAPE_TASK_QUEUE", default="")  # empty: Celery's default queue
+_SCRAPE_QUEUE = {"queue": SCRAPE_TASK_QUEUE} if SCRAPE_TASK_QUEUE else {}
 CELERY_BEAT_SCHEDULE = {
     "scrape-tracked-bills": {
         "task": "bills.tasks.scrape_tracked_bills",
         "schedule": crontab(minute=SCRAPE_SCHEDULE_MINUTE),
+        "options": _SCRAPE_QUEUE,
     },
 }
+CELERY_TASK_ROUTES = {"bills.tasks.scrape_bill": _SCRAPE_QUEUE} if SCRAPE_TASK_QUEUE else {}
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
