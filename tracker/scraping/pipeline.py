@@ -16,6 +16,8 @@ import requests
 from django.core.cache import cache
 from django.utils.module_loading import import_string
 
+from tracker.pagecache import versions_bump
+
 from .models import ScrapeProblem, ScrapeRun
 from .runs import RunRecorder
 
@@ -104,6 +106,8 @@ def scrape(
     recorder.run.bill_ids = bill_ids
     for step in (s for s in steps if not s.per_bill):
         _run_step(context, step, on_step)
+    if recorder.written:
+        versions_bump()  # bill or stage types changed: the pages naming them
     for bill_id in bill_ids:
         with bill_lock(bill_id) as acquired:
             if not acquired:
@@ -113,6 +117,8 @@ def scrape(
             context.bill_started()
             for step in (s for s in steps if s.per_bill):
                 _run_step(context, step, on_step, bill_id)
+            if context.wrote_for_bill():
+                versions_bump(bill_ids=[bill_id])  # its pages, and the pages listing bills
     return recorder.finish()
 
 
