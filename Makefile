@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SNAPSHOT := data/snapshots/procurement-bill-2022-23
 HOST_PORT := 127.0.0.1:8000
 
-.PHONY: run test install browser migrate load serve clean
+.PHONY: run test install browser migrate load serve clean bench
 
 run: install migrate load serve
 
@@ -53,6 +53,11 @@ load: migrate
 serve: install
 	@echo "Serving the clause tracker on http://$(HOST_PORT)/  (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST_PORT)
+
+# Short by default (the machine is shared); sizes as BENCH_ARGS, e.g. BENCH_ARGS="--bills 10 --bills 100".
+BENCH_ARGS ?= --bills 10
+bench: install
+	$(BIN)/python bench/session_scrape.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var
