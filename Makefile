@@ -8,7 +8,7 @@ SNAPSHOTS := data/snapshots/procurement-bill-2022-23 data/snapshots/social-housi
 ACCOUNT_ENTRIES := data/account-entries/procurement-bill.json
 HOST_PORT := 127.0.0.1:8000
 
-.PHONY: run test install browser migrate load serve clean
+.PHONY: run test install browser migrate load serve clean bench
 
 run: install migrate load serve
 
@@ -57,6 +57,11 @@ load: migrate
 serve: install
 	@echo "Serving the clause tracker on http://$(HOST_PORT)/  (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST_PORT)
+
+# Short by default (the machine is shared); sizes as BENCH_ARGS, e.g. BENCH_ARGS="--bills 10 --bills 100".
+BENCH_ARGS ?= --bills 10
+bench: install
+	$(BIN)/python bench/session_scrape.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

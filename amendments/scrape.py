@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Min
 
 from bills.models import Bill, BillStage, Sitting
 from bills.scrape import members_ensure
+from tracker.scraping.counts import StoreCounts
+from tracker.scraping.listed import changed_keys, entries_remember, entry_digest
 from tracker.scraping.pipeline import ScrapeContext
 
 from . import store
@@ -105,21 +108,31 @@ _STAGE_LISTS = (
 
 
 def _stage_list_scrape(context: ScrapeContext, stage: BillStage, stage_list: _StageList) -> None:
-    """Read the list and each item's detail, fetch the members named for the first time,
-    and store the stage in one transaction. A list the source does not answer stores nothing."""
+    """Read the list; fetch the detail of each item whose list entry changed since the last
+    read, and the members named for the first time; store those items in one transaction.
+    A list the source does not answer stores nothing; a list that reads as before, nothing."""
     url = stage_list.url(base_url=settings.BILLS_API_URL, bill_id=stage.bill.bills_api_id,
                          bill_stage_id=stage.bills_api_id)
     listed = _list_read(context, amendments_fetch.amendment_pages(context.session, list_url=url),
                         stage_list.parse_page, url=url)
     if not listed.items and not listed.complete:
         return
-    details = _details(context, list_url=url, ids=[stage_list.item_id(item) for item in listed.items],
+    digests = {str(stage_list.item_id(item)): entry_digest(position, item)
+               for position, item in enumerate(listed.items)}
+    changed = changed_keys(url, digests)
+    context.recorder.add(StoreCounts(unchanged=len(digests) - len(changed)))
+    if not changed and (not listed.complete or SourceList.objects.filter(url=url).exists()):
+        return
+    items = [item for item in listed.items if str(stage_list.item_id(item)) in changed]
+    details = _details(context, list_url=url, ids=[stage_list.item_id(item) for item in items],
                        parse=stage_list.parse_detail)
-    members_ensure(context, stage_list.sponsor_ids([*listed.items, *details.values()]))
-    with context.recorder.fetching(url_hint=url):
+    members_ensure(context, stage_list.sponsor_ids([*items, *details.values()]))
+    with context.recorder.fetching(url_hint=url), transaction.atomic():
         context.recorder.add(stage_list.store(
-            bill_stage=stage, fetched=stage_list.fetched(url, listed.complete, listed.items, details),
-            run=context.recorder.run))
+            bill_stage=stage, run=context.recorder.run,
+            fetched=stage_list.fetched(url, listed.complete, listed.items, details,
+                                       only=frozenset(stage_list.item_id(item) for item in items))))
+        entries_remember(url, {str(item_id): digests[str(item_id)] for item_id in details})
 
 
 # Divisions
@@ -161,8 +174,9 @@ _VOTES_APIS = (
 
 
 def divisions_scrape(context: ScrapeContext, bill_id: int) -> None:
-    """Search both Houses' divisions by the bill's name, keep those on the bill, read each in
-    full, store them with their votes, then link each to what it decided."""
+    """Search both Houses' divisions by the bill's name, keep those on the bill, read in full
+    each whose search entry changed, store them with their votes, then (when this run wrote
+    anything of the bill) link each division to what it decided."""
     bill = _stored_bill(bill_id)
     if bill is None:
         return
@@ -171,11 +185,20 @@ def divisions_scrape(context: ScrapeContext, bill_id: int) -> None:
         return
     since = Sitting.objects.filter(bill_stage__bill=bill).aggregate(first=Min("date"))["first"]
     fetched = [_house_divisions(context, api, term, since) for api in _VOTES_APIS]
-    members_ensure(context, [v.member.member_id for found in fetched for d in found.divisions for v in d.votes])
-    run = context.recorder.run
-    with context.recorder.fetching(url_hint=fetched[0].url if fetched else ""):
-        context.recorder.add(store.divisions_store(bill=bill, fetched=fetched, run=run))
+    if any(found.divisions or (found.complete and not SourceList.objects.filter(url=found.url).exists())
+           for found in fetched):
+        _divisions_store(context, bill, fetched)
+    if context.wrote_for_bill():
         context.recorder.add(division_links_derive(bill=bill))
+
+
+def _divisions_store(context: ScrapeContext, bill: Bill, fetched: list[store.FetchedDivisions]) -> None:
+    members_ensure(context, [v.member.member_id for found in fetched for d in found.divisions for v in d.votes])
+    with context.recorder.fetching(url_hint=fetched[0].url if fetched else ""), transaction.atomic():
+        context.recorder.add(store.divisions_store(bill=bill, fetched=fetched, run=context.recorder.run))
+        for found in fetched:
+            entries_remember(found.url, {str(d.division_id): found.digests[str(d.division_id)]
+                                         for d in found.divisions})
 
 
 def _house_divisions(context: ScrapeContext, api: _VotesApi, term: str,
@@ -184,11 +207,14 @@ def _house_divisions(context: ScrapeContext, api: _VotesApi, term: str,
     url = f"{api.search_url(base_url=base_url)}?searchTerm={term}"
     found = _list_read(context, api.search_pages(context.session, base_url=base_url, search_term=term),
                        api.parse_search, url=url)
-    wanted = [d.division_id for d in found.items
+    wanted = [(position, d) for position, d in enumerate(found.items)
               if names_bill(d.title, term) and (since is None or d.date.date() >= since)]
+    digests = {str(d.division_id): entry_digest(position, d) for position, d in wanted}
+    changed = changed_keys(url, digests)
+    context.recorder.add(StoreCounts(unchanged=len(digests) - len(changed)))
     divisions = []
-    for division_id in wanted:
+    for division_id in (d.division_id for _, d in wanted if str(d.division_id) in changed):
         with context.recorder.fetching(url_hint=f"{base_url} division {division_id}"):
             divisions.append(api.parse_division(api.division(context.session, base_url=base_url,
                                                              division_id=division_id)))
-    return store.FetchedDivisions(api.kind, url, found.complete, tuple(divisions))
+    return store.FetchedDivisions(api.kind, url, found.complete, tuple(divisions), digests)

@@ -208,8 +208,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
                 Prefetch("sponsorships", queryset=_sponsorships()))),
         )
     )
-    parties = list(Party.objects.filter(members__amendment_sponsorships__in=_bill_sponsorships(bill))
-                   .distinct().order_by("name"))
+    parties = list(Party.objects.filter(pk__in=_bill_sponsor_parties(bill)).order_by("name"))
     return BillAmendmentsPage(
         bill=bill,
         reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),
@@ -233,6 +232,16 @@ def _counts_by_stage(items: QuerySet) -> dict[int, list[DecisionCount]]:
     for stage_pk, decision, count in items.values_list("bill_stage_id", "decision").annotate(n=Count("pk")).order_by():
         rows[stage_pk].append((decision, count))
     return {stage_pk: _decision_counts(found) for stage_pk, found in rows.items()}
+
+
+def _bill_sponsor_parties(bill: Bill) -> QuerySet:
+    """The party ids of the bill's sponsors, as one subquery that starts from the bill's own
+    items (a union of three index lookups, not an OR over every sponsorship)."""
+    def of(parent: str) -> QuerySet:
+        return (Sponsorship.objects.filter(**{parent: bill}, member__party__isnull=False)
+                .order_by().values_list("member__party_id", flat=True))
+    return of("amendment__bill_stage__bill").union(of("ping_pong_item__bill_stage__bill"),
+                                                  of("grouped_amendment__item__bill_stage__bill"))
 
 
 def _bill_sponsorships(bill: Bill) -> QuerySet[Sponsorship]:

@@ -9,7 +9,7 @@ place where the APIs' values are translated into ours.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
@@ -50,6 +50,7 @@ class FetchedAmendments:
     complete: bool
     listed: tuple[bills_api.AmendmentSearchItem, ...]
     details: Mapping[int, bills_api.AmendmentDetail]
+    only: frozenset[int] | None = None  # store just these (their list entries changed); None: all
 
 
 @transaction.atomic
@@ -59,6 +60,8 @@ def stage_amendments_store(*, bill_stage: BillStage, fetched: FetchedAmendments,
     was_read = SourceList.objects.filter(url=fetched.url).exists()
     rows, sponsors = {}, {}
     for position, listed in enumerate(fetched.listed):
+        if fetched.only is not None and listed.amendment_id not in fetched.only:
+            continue
         detail = fetched.details.get(listed.amendment_id)
         rows[listed.amendment_id] = _amendment_row(bill_stage, position, listed, detail)
         sponsors[listed.amendment_id] = (detail or listed).sponsors
@@ -135,6 +138,7 @@ class FetchedPingPong:
     complete: bool
     listed: tuple[bills_api.PingPongItem[bills_api.PingPongSummary], ...]
     details: Mapping[int, bills_api.PingPongItem[bills_api.PingPongDetail]]
+    only: frozenset[int] | None = None  # store just these (their list entries changed); None: all
 
 
 def ping_pong_side(item: bills_api.PingPongItem):
@@ -151,6 +155,8 @@ def stage_ping_pong_store(*, bill_stage: BillStage, fetched: FetchedPingPong,
     rows, sponsors, details = {}, {}, {}
     for position, listed in enumerate(fetched.listed):
         summary = ping_pong_side(listed)
+        if fetched.only is not None and summary.id not in fetched.only:
+            continue
         detail = fetched.details.get(summary.id)
         source = ping_pong_side(detail) if detail else summary
         rows[summary.id] = _ping_pong_row(bill_stage, position, source, detail is not None)
@@ -255,6 +261,7 @@ class FetchedDivisions:
     url: str
     complete: bool
     divisions: tuple[CommonsDivision | LordsDivision, ...]
+    digests: Mapping[str, str] = field(default_factory=dict)  # of each search entry naming the bill, by id
 
 
 @transaction.atomic
@@ -325,17 +332,21 @@ def _stage_words(bill_stage: BillStage) -> str:
 
 
 def _tabled_record(bill_stage: BillStage, items: Sequence[Amendment | PingPongItem], run: ScrapeRun | None) -> None:
+    """One change event for what a scrape found newly tabled at a stage, however many items."""
+    if not items:
+        return
     bill = bill_stage.bill
-    for item in items:
-        event_record(
-            kind=ChangeEvent.Kind.AMENDMENT_TABLED,
-            bill=bill,
-            summary=f"{bill.short_title}: {item} tabled at {_stage_words(bill_stage)}",
-            detail={"bills_api_id": item.bills_api_id, "model": item._meta.model_name,
-                    "bill_stage_id": bill_stage.bills_api_id, "number": item.number},
-            scrape_run=run,
-            evidence_url=getattr(item, "source_url", bill.source_url),
-        )
+    what = str(items[0]) if len(items) == 1 else f"{len(items)} new {items[0]._meta.verbose_name_plural}"
+    event_record(
+        kind=ChangeEvent.Kind.AMENDMENT_TABLED,
+        bill=bill,
+        summary=f"{bill.short_title}: {what} tabled at {_stage_words(bill_stage)}",
+        detail={"model": items[0]._meta.model_name, "bill_stage_id": bill_stage.bills_api_id, "count": len(items),
+                "bills_api_id": items[0].bills_api_id, "number": items[0].number,
+                "items": [{"bills_api_id": item.bills_api_id, "number": item.number} for item in items]},
+        scrape_run=run,
+        evidence_url=getattr(items[0], "source_url", bill.source_url) if len(items) == 1 else bill.source_url,
+    )
 
 
 def _decisions_record(bill_stage: BillStage, result: UpsertResult, run: ScrapeRun | None) -> None:

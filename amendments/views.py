@@ -5,11 +5,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from tracker.exports import csv_moved, csv_response
+from tracker.pagecache import cached_bill_page, cached_page
 
 from . import selectors
 from .forms import AmendmentFilterForm
 from .models import Amendment, AmendmentType, DivisionLink, Sponsorship, Vote
 from .store import decision_label
+
 
 AMENDMENTS_CSV_CHUNK = 2000  # rows read (with their sponsors and divisions) per round of queries
 
@@ -19,6 +21,7 @@ def _filtered(request) -> tuple[AmendmentFilterForm, selectors.AmendmentFilters]
     return form, form.filters() if form.is_valid() else selectors.AmendmentFilters()
 
 
+@cached_bill_page
 def bill_amendments(request, bills_api_id: int, slug: str):
     form, filters = _filtered(request)
     page = selectors.bill_amendments_page(bills_api_id=bills_api_id, filters=filters,
@@ -34,6 +37,7 @@ AMENDMENTS_CSV_HEADER = ("Number", "Stage", "House", "Target", "Decision", "Lead
                          "Division", "Division page", "Amendment page")
 
 
+@cached_bill_page
 def bill_amendments_csv(request, bills_api_id: int, slug: str):
     """Every amendment matching the page's filters (not one page of them), streamed."""
     _, filters = _filtered(request)
@@ -79,6 +83,7 @@ def _target(amendment: Amendment) -> str:
     return ", ".join(where)
 
 
+@cached_page
 def division_detail(request, house: str, source_id: int):
     page = selectors.division_page(house=house, source_id=source_id)
     return render(request, "amendments/division_detail.html", {"page": page, "division": page.division})
@@ -87,6 +92,7 @@ def division_detail(request, house: str, source_id: int):
 VOTES_CSV_HEADER = ("Member", "Party", "Vote", "Teller")
 
 
+@cached_page
 def division_votes_csv(request, house: str, source_id: int):
     """Everyone recorded voting, tellers included and marked, in name order."""
     page = selectors.division_page(house=house, source_id=source_id)

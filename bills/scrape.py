@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import Max
 
-from tracker.scraping.models import ScrapedBill
+from tracker.scraping.models import ScrapedBill, ScrapeRun
 from tracker.scraping.pipeline import ScrapeContext
 from tracker.scraping.values import uk_aware
 
 from . import store
-from .models import Member
+from .models import Bill, Member
 from .sources import bills_api_fetch, members_api_fetch
 from .sources import bills_api_parse as bills_api
 from .sources import members_api_parse as members_api
@@ -99,3 +100,46 @@ def bills_updated_since(context: ScrapeContext, since: dt.datetime) -> list[int]
             if not recent:
                 break
     return found
+
+
+def session_bills_changed(context: ScrapeContext, session_id: int | None) -> list[int]:
+    """Ids of the bills of a session (the current one when None) worth scraping now: those the
+    source's lastUpdate says changed since they were stored, and those whose last scrape did
+    not finish cleanly. Bills an admin stopped tracking are left out. One request a page."""
+    base, url = settings.BILLS_API_URL, f"{settings.BILLS_API_URL}/Bills"
+    listed: list[bills_api.BillSummary] = []
+    with context.recorder.fetching(url_hint=url):
+        if session_id is None:
+            session_id = _current_session_id(context)
+        if session_id is None:
+            return []
+        for raw in bills_api_fetch.session_bill_pages(context.session, base_url=base, session_id=session_id):
+            page = bills_api.parse_bill_list(raw)
+            context.recorder.parse_errors(page.errors, url=url)
+            listed.extend(page.items)
+    ids = [bill.bill_id for bill in listed]
+    stored = {pk: (last_update, tracked) for pk, last_update, tracked in Bill.objects.filter(
+        bills_api_id__in=ids).values_list("bills_api_id", "source_last_update", "is_tracked")}
+    clean = _cleanly_scraped(ids)
+    return [bill.bill_id for bill in listed
+            if bill.bill_id not in stored
+            or (stored[bill.bill_id][1] and (bill.bill_id not in clean or bill.last_update is None
+                                             or uk_aware(bill.last_update) != stored[bill.bill_id][0]))]
+
+
+def _current_session_id(context: ScrapeContext) -> int | None:
+    """The newest session named by the most recently updated bills (the Bills API has no
+    list of sessions)."""
+    raw = next(iter(bills_api_fetch.bills_by_last_update_pages(context.session, base_url=settings.BILLS_API_URL)))
+    page = bills_api.parse_bill_list(raw)
+    return max((s for bill in page.items for s in (bill.introduced_session_id, *bill.included_session_ids)),
+               default=None)
+
+
+def _cleanly_scraped(bill_ids: list[int]) -> set[int]:
+    """The bills whose latest scrape run finished without a failure."""
+    latest = dict(ScrapedBill.objects.filter(bills_api_id__in=bill_ids).values("bills_api_id")
+                  .annotate(run=Max("run_id")).values_list("bills_api_id", "run"))
+    succeeded = set(ScrapeRun.objects.filter(pk__in=set(latest.values()), status=ScrapeRun.Status.SUCCEEDED)
+                    .values_list("pk", flat=True))
+    return {bill_id for bill_id, run in latest.items() if run in succeeded}

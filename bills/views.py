@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from tracker.pagecache import cached_page
+
 from . import selectors
 from .forms import BillFilterForm
 from .models import Session
@@ -10,6 +12,7 @@ from .models import Session
 BILLS_PER_PAGE = 25
 
 
+@cached_page
 def bill_list(request):
     form = BillFilterForm(request.GET or None, stage_types=selectors.current_stage_types(),
                           sessions=Session.objects.order_by("-bills_api_id"))

@@ -43,3 +43,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             if os.environ.get("TRACKER_REQUIRE_SERVICES") == "1":
                 pytest.fail(f"required service missing under TRACKER_REQUIRE_SERVICES=1: {reason}")
             pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_versions():
+    """Each test starts with every cached page out of reach: tests build their records
+    directly, without the scrape that would bump the versions (tracker/pagecache.py)."""
+    from tracker.pagecache import versions_bump
+
+    versions_bump(edits=True)

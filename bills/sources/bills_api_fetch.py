@@ -50,3 +50,8 @@ def stage_type_pages(session: requests.Session, *, base_url: str) -> Iterator[di
 def bills_by_last_update_pages(session: requests.Session, *, base_url: str) -> Iterator[dict]:
     """The bill list, most recently updated first: stop reading once bills are older than wanted."""
     return pages(session, f"{base_url}/Bills", {"SortOrder": "DateUpdatedDescending"})
+
+
+def session_bill_pages(session: requests.Session, *, base_url: str, session_id: int) -> Iterator[dict]:
+    """Every bill of a parliamentary session, most recently updated first."""
+    return pages(session, f"{base_url}/Bills", {"Session": session_id, "SortOrder": "DateUpdatedDescending"})

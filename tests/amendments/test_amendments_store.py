@@ -101,6 +101,17 @@ def test_an_amendment_tabled_after_the_list_was_first_read_is_an_event(tmp_path)
     assert event.detail["bills_api_id"] == 9000303
 
 
+def test_amendments_tabled_together_are_one_event_for_the_stage(tmp_path):
+    items = [amendment_item(9000320 + n, str(n + 1)) for n in range(13)]
+    run_scrape(tmp_path, amendment_responses(items[:1]), "first")
+    run = run_scrape(tmp_path, amendment_responses(items), "second")
+
+    event = ChangeEvent.objects.get()
+    assert event.summary == "Example Bill: 12 new amendments tabled at Commons 2nd reading"
+    assert event.scrape_run == run and event.detail["count"] == 12
+    assert [item["number"] for item in event.detail["items"]] == [str(n) for n in range(2, 14)]
+
+
 def test_a_list_failing_half_way_keeps_the_amendments_already_stored(tmp_path):
     items = [amendment_item(9000310 + n, str(n + 1)) for n in range(25)]
     pages = {f"{list_url()}?Skip=0&Take=20": page(items[:20], total=25),

@@ -82,3 +82,36 @@ def test_the_periodic_task_scrapes_every_tracked_bill_through_the_bill_task(tmp_
 def test_beat_schedules_the_tracked_bills_scrape(settings):
     assert settings.CELERY_BEAT_SCHEDULE["scrape-tracked-bills"]["task"] == scrape_tracked_bills.name
 
+
+
+def _session_snapshot(tmp_path, name: str, bills_list: dict):
+    """The Example Bill, listed in session 9000102 (the newest any recent bill names)."""
+    return write_snapshot(tmp_path / name, example_bill_responses(**{
+        f"{BILLS}/Bills?SortOrder=DateUpdatedDescending&Skip=0&Take=20": bills_list,
+        f"{BILLS}/Bills?Session=9000102&SortOrder=DateUpdatedDescending&Skip=0&Take=20": {
+            **bills_list, "items": bills_list["items"][:1], "totalResults": 1}}))
+
+
+def test_session_scrapes_the_current_sessions_bills_then_skips_those_the_source_left_unchanged(tmp_path):
+    bills_list = fixture_json("bills_api", "spec_shaped_bills.json")
+    snapshot = _session_snapshot(tmp_path, "s", bills_list)
+    call_command("scrape", "--snapshot", str(snapshot), "--session", "--no-progress")
+    assert ScrapeRun.objects.get().bill_ids == [9000001]
+    assert Bill.objects.filter(bills_api_id=9000001).exists()
+
+    call_command("scrape", "--snapshot", str(snapshot), "--session", "9000102", "--no-progress")
+    assert ScrapeRun.objects.first().bill_ids == []  # lastUpdate as stored, and the last scrape was clean
+
+    bills_list["items"][0]["lastUpdate"] = "2024-03-01T09:00:00"
+    call_command("scrape", "--snapshot", str(_session_snapshot(tmp_path, "later", bills_list)),
+                 "--session", "9000102", "--no-progress")
+    assert ScrapeRun.objects.first().bill_ids == [9000001]
+
+
+def test_the_periodic_task_hands_out_one_task_per_changed_bill_of_the_session(tmp_path, settings):
+    settings.SCRAPE_SNAPSHOT_DIR = str(_session_snapshot(tmp_path, "s", fixture_json("bills_api", "spec_shaped_bills.json")))
+    settings.SCRAPE_SESSION = "current"
+    settings.TRACKED_BILL_IDS = []
+    assert scrape_tracked_bills.delay().get() == [9000001]
+    assert BillStage.objects.filter(bill__bills_api_id=9000001).count() == 3
+    assert scrape_tracked_bills.delay().get() == []

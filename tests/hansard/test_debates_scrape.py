@@ -165,3 +165,17 @@ def test_a_corrected_debate_that_moves_a_mention_within_the_words_is_not_news(tm
     run_hansard(tmp_path / "second", hansard_responses({DEBATE_ID: moved}))
     assert Mention.objects.get(number="1").span_start == len("Corrected (synthetic). I beg to move Amendment ")
     assert not ChangeEvent.objects.exists()
+
+
+def test_an_old_debate_whose_search_entry_is_unchanged_is_not_fetched_again(tmp_path, parses, settings):
+    settings.HANSARD_REREAD_DAYS = 30
+    run_hansard(tmp_path / "first", hansard_responses())
+    changed = debate_body([contribution("<p>I oppose Amendment 4.</p>")])
+    second = run_hansard(tmp_path / "second", hansard_responses({DEBATE_ID: changed}))
+    assert parses == [DEBATE_ID]  # the sitting is long past and the search lists it as before
+    assert (second.created, second.updated) == (0, 0)
+    renamed = {"Results": [search_result(DEBATE_ID, "Example Bill (Second Day)")]}
+    run_hansard(tmp_path / "third", hansard_responses({DEBATE_ID: changed},
+                                                      **{search_url("Commons", EXAMPLE_SITTING): renamed}))
+    assert parses == [DEBATE_ID, DEBATE_ID]
+    assert list(Contribution.objects.values_list("text_plain", flat=True)) == ["I oppose Amendment 4."]

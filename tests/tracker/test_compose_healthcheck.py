@@ -17,7 +17,8 @@ PORT = "8114"
 
 def healthcheck_code() -> str:
     compose = (REPO / "docker-compose.yml").read_text()
-    web = compose[compose.index("\n  web:"):compose.index("\n  worker:")]
+    start = compose.index("\n  web:")
+    web = compose[start:re.compile(r"\n  [\w-]+:\n").search(compose, start + 1).start()]
     test = re.search(r'test: \["CMD", "python", "-c", "(.*)"\]', web).group(1)
     return test.replace("127.0.0.1:8000", f"127.0.0.1:{PORT}")
 

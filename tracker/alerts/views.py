@@ -59,9 +59,14 @@ def subscribe_page(request: HttpRequest, target_kind: str, target_id: int) -> Ht
                   {"target": target, "target_kind": target_kind, "target_id": target_id})
 
 
+@csrf_exempt
 @require_POST
 def subscribe(request: HttpRequest) -> HttpResponse:
-    """Rate-limited per client IP (every attempt counts) and per address (valid ones)."""
+    """Rate-limited per client IP (every attempt counts) and per address (valid ones).
+
+    No CSRF token (the form sits on pages cached whole for everyone): a forged post can do no
+    more than a stranger typing the address in, ask for a confirmation email, and nothing
+    is sent to the address until its owner follows the link in it."""
     if rate_limit_exceeded(scope="subscribe-ip", key=client_ip(request),
                            limit=settings.ALERTS_SUBSCRIBE_LIMIT_PER_IP, window_seconds=RATE_WINDOW_SECONDS):
         return _too_many(request)

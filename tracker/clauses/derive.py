@@ -55,13 +55,16 @@ from .supporters import clause_supports
 
 
 def clauses_derive(context: ScrapeContext, bill_id: int) -> None:
-    """Pipeline step: fetch the bill's prints, then derive and store its clauses."""
+    """Pipeline step: fetch the bill's prints, then derive and store its clauses, unless no
+    print changed and this run wrote nothing of the bill (the clauses would come out as stored)."""
     bill = Bill.objects.filter(bills_api_id=bill_id).first()
     if bill is None:
         return  # the bill step could not store it, and said why
     parsed_hashes = dict(Print.objects.filter(bill=bill, source=Print.Source.LAWMAKER_XML)
                          .exclude(publication=None).values_list("publication_id", "content_hash"))
     texts = lawmaker_texts_fetch(context, print_publications(bill.publications.all()), parsed_hashes)
+    if not context.wrote_for_bill() and all(text.parsed is None for text in texts.values()):
+        return
     context.recorder.add(bill_clauses_derive(bill=bill, texts=texts, run=context.recorder.run))
 
 

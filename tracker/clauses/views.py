@@ -4,11 +4,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from tracker.exports import csv_moved, csv_response
+from tracker.pagecache import cached_bill_page
 
 from . import selectors
 from .models import Clause
 
 
+@cached_bill_page
 def bill_clauses(request, bills_api_id: int, slug: str):
     page = selectors.bill_clauses_page(bills_api_id=bills_api_id, print_key=request.GET.get("print"))
     if slug != page.bill.slug:
@@ -20,6 +22,7 @@ CLAUSES_CSV_HEADER = ("Kind", "Number", "Heading", "Status now", "Last change st
                       "Last change date", "Supporters and opponents", "Clause page")
 
 
+@cached_bill_page
 def bill_clauses_csv(request, bills_api_id: int, slug: str):
     """The clause table of one print, as on the clauses page."""
     page = selectors.bill_clauses_page(bills_api_id=bills_api_id, print_key=request.GET.get("print"))
@@ -66,6 +69,7 @@ def _supporter_csv_row(request, position, item) -> tuple:
             request.build_absolute_uri(row.member.get_absolute_url()) if row.member else "")
 
 
+@cached_bill_page
 def clause_detail(request, bills_api_id: int, slug: str, key: str):
     page = selectors.clause_page(bills_api_id=bills_api_id, key=key)
     if isinstance(page, Clause):  # later found to be another clause: its address leads there

@@ -14,19 +14,28 @@ from django.conf import settings
 from django.core.cache import cache
 
 from .conditional import ConditionalAdapter
-from .polite import HostRateLimiter, PoliteHTTPAdapter, build_retry
+from .polite import PoliteHTTPAdapter, build_retry
+from .ratelimit import HostRateLimit
 from .snapshot import SnapshotRecordingAdapter, SnapshotReplayAdapter
 
 
+def host_rate_limit() -> HostRateLimit:
+    """The per-host limit every scraping process shares (HTTP_RATE_LIMIT_STORAGE)."""
+    return HostRateLimit(settings.HTTP_RATE_LIMIT_PER_SECOND, settings.HTTP_RATE_LIMIT_STORAGE,
+                         namespace=settings.HTTP_RATE_LIMIT_NAMESPACE)
+
+
 def live_adapter() -> PoliteHTTPAdapter:
+    limiter = host_rate_limit()
     return PoliteHTTPAdapter(
         timeout=(settings.HTTP_CONNECT_TIMEOUT, settings.HTTP_READ_TIMEOUT),
         retry=build_retry(
             retries=settings.HTTP_RETRIES,
             backoff_factor=settings.HTTP_BACKOFF_FACTOR,
             max_retry_after=settings.HTTP_MAX_RETRY_AFTER,
+            on_too_many=limiter.pause,
         ),
-        limiter=HostRateLimiter(settings.HTTP_RATE_LIMIT_PER_SECOND),
+        limiter=limiter,
         deadline=settings.HTTP_REQUEST_DEADLINE,
     )
 

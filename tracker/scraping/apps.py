@@ -11,3 +11,6 @@ class ScrapingConfig(AppConfig):
         # (Not in tracker/__init__.py: the pure parsers import tracker.parsing and must not
         # drag Celery and Django in with it.)
         from tracker import celery  # noqa: F401
+        from tracker import pagecache
+
+        pagecache.connect()  # an editor's change renders every cached page afresh

@@ -32,6 +32,7 @@ class ScrapeRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+        indexes = [models.Index(fields=["-started_at"], name="scraperun_started_idx")]
 
     def __str__(self) -> str:
         return f"Scrape {self.pk} ({self.get_status_display()}, {self.source})"
@@ -77,3 +78,23 @@ class ScrapedBill(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["run", "bills_api_id"], name="unique_bill_per_run")]
+        # The bill page's "last checked" and "last changed": the newest run for a bill, with
+        # months of hourly runs behind it.
+        indexes = [models.Index(fields=["bills_api_id", "-run"], name="scrapedbill_latest_idx"),
+                   models.Index(fields=["bills_api_id", "wrote_rows", "-run"], name="scrapedbill_changed_idx")]
+
+
+class ListedEntry(models.Model):
+    """What a source list last said of one of its items (an amendment, a ping-pong item, a
+    division, a debate), as a digest: while the entry reads the same, the item is not fetched
+    in detail or stored again."""
+
+    list_url = models.CharField(max_length=1000, help_text="the list's address, without paging")
+    item_key = models.CharField(max_length=200, help_text="the item's id in the list")
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["list_url", "item_key"], name="unique_item_per_list")]
+
+    def __str__(self) -> str:
+        return f"{self.list_url} #{self.item_key}"

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import requests
 from django.utils.module_loading import import_string
 
+from tracker.pagecache import versions_bump
+
 from .locks import held
 from .models import ScrapeProblem, ScrapeRun
 from .runs import RunRecorder, stale_runs_sweep
@@ -40,12 +42,24 @@ STEPS: tuple[Step, ...] = (
 
 # Finds the bills the source changed since a time: (context, since) -> [bill id].
 DISCOVER_UPDATED = "bills.scrape.bills_updated_since"
+# Finds a session's bills worth scraping (the current session's for None): (context, session id) -> [bill id].
+DISCOVER_SESSION = "bills.scrape.session_bills_changed"
+CURRENT_SESSION = "current"
 
 
 @dataclass
 class ScrapeContext:
     session: requests.Session
     recorder: RunRecorder
+    written_before_bill: int = 0
+
+    def bill_started(self) -> None:
+        self.written_before_bill = self.recorder.written
+
+    def wrote_for_bill(self) -> bool:
+        """Whether this run has created or updated a row since the current bill's steps began:
+        derivations read only stored rows, so without a write they would find what they left."""
+        return self.recorder.written > self.written_before_bill
 
 
 @contextmanager
@@ -65,10 +79,12 @@ def scrape(
     trigger: str = "command",
     steps: tuple[Step, ...] = STEPS,
     updated_since: dt.datetime | None = None,
+    session_id: int | str | None = None,
     on_step: Callable[[str], None] | None = None,
 ) -> ScrapeRun:
     """Run every step for every bill (and, with `updated_since`, every bill the source
-    changed since then), recording counts and problems on one ScrapeRun.
+    changed since then; with `session_id`, an id or CURRENT_SESSION, every bill of that
+    session the source changed since it was scraped), recording counts and problems on one ScrapeRun.
 
     No exception ends the run: a step that fails is recorded and the next one runs. The run
     always ends in a final state; if the process is stopped, as "failed" on the way out, and
@@ -83,22 +99,45 @@ def scrape(
             recorder.step = "bills updated"
             with recorder.fetching():
                 bill_ids += import_string(DISCOVER_UPDATED)(context, updated_since)
+        if session_id is not None:
+            recorder.step = "session bills"
+            with recorder.fetching():
+                bill_ids += _session_bills(context, session_id)
         bill_ids = list(dict.fromkeys(bill_ids))
         recorder.run.bill_ids = bill_ids
         for step in (s for s in steps if not s.per_bill):
             _run_step(context, step, on_step)
+        if recorder.written:
+            versions_bump()  # bill or stage types changed: the pages naming them
         for bill_id in bill_ids:
             with bill_lock(bill_id) as acquired:
                 if not acquired:
                     recorder.step = "lock"
                     recorder.problem(ScrapeProblem.Kind.LOCKED, f"bill {bill_id} is being scraped by another run")
                     continue
+                context.bill_started()
                 for step in (s for s in steps if s.per_bill):
                     _run_step(context, step, on_step, bill_id)
+                if context.wrote_for_bill():
+                    versions_bump(bill_ids=[bill_id])  # its pages, and the pages listing bills
     except BaseException as stopped:  # interrupted (Ctrl-C, SIGTERM): say so before stopping
         recorder.abort(f"stopped: {type(stopped).__name__}: {stopped}", kind=ScrapeProblem.Kind.INTERRUPTED)
         raise
     return recorder.finish()
+
+
+def session_discover(*, session: requests.Session, source: str, session_id: int | str,
+                     trigger: str = "task") -> ScrapeRun:
+    """A run that only finds the session's bills worth scraping (its bill_ids), for the
+    periodic pass to hand out one task per bill."""
+    recorder = RunRecorder.start(source=source, bill_ids=[], trigger=trigger)
+    recorder.run.bill_ids = _session_bills(ScrapeContext(session=session, recorder=recorder), session_id)
+    return recorder.finish()
+
+
+def _session_bills(context: ScrapeContext, session_id: int | str) -> list[int]:
+    context.recorder.step = "session bills"
+    return import_string(DISCOVER_SESSION)(context, None if session_id == CURRENT_SESSION else int(session_id))
 
 
 def _run_step(context: ScrapeContext, step: Step, on_step, *args) -> None:

@@ -45,6 +45,11 @@ class RunRecorder:
         self.run.unchanged += counts.unchanged
         self.run.failed += counts.failed
 
+    @property
+    def written(self) -> int:
+        """Rows created or updated so far."""
+        return self.run.created + self.run.updated
+
     def problem(self, kind: str, message: str, *, url: str = "") -> None:
         if kind == ScrapeProblem.Kind.NOT_FOUND:
             self.run.missing += 1

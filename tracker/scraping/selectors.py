@@ -10,7 +10,7 @@ def latest_scraped(*, bills_api_id: int, wrote_rows: bool | None = None) -> Scra
     runs = ScrapedBill.objects.filter(bills_api_id=bills_api_id)
     if wrote_rows is not None:
         runs = runs.filter(wrote_rows=wrote_rows)
-    return runs.select_related("run").order_by("-run__started_at", "-pk").first()
+    return runs.select_related("run").order_by("-run_id", "-pk").first()  # run ids grow with their start
 
 
 def bill_reconstructed(*, bills_api_id: int) -> bool:

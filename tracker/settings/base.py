@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.gzip.GZipMiddleware",  # HTML, CSV and JSON (static files come compressed by WhiteNoise)
     "tracker.bad_input.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -102,6 +103,9 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'tracker.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections in production (seconds; 0 closes each at the end of its request).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600 if PRODUCTION else 0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the dev server read while an in-process scrape writes.
     # synchronous=NORMAL is safe with WAL against a crashed process (it risks only the last
@@ -138,12 +142,19 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
 SCRAPE_SCHEDULE_MINUTE = env.str("SCRAPE_SCHEDULE_MINUTE", default="7")
+# The hourly pass: "" scrapes the tracked bills; "current" or a session id, every bill of that
+# session the source changed since it was scraped (and TRACKED_BILL_IDS).
+SCRAPE_SESSION = env.str("SCRAPE_SESSION", default="")
+SCRAPE_TASK_QUEUE = env.str("SCRAPE_TASK_QUEUE", default="")  # empty: Celery's default queue
+_SCRAPE_QUEUE = {"queue": SCRAPE_TASK_QUEUE} if SCRAPE_TASK_QUEUE else {}
 CELERY_BEAT_SCHEDULE = {
     "scrape-tracked-bills": {
         "task": "bills.tasks.scrape_tracked_bills",
         "schedule": crontab(minute=SCRAPE_SCHEDULE_MINUTE),
+        "options": _SCRAPE_QUEUE,
     },
 }
+CELERY_TASK_ROUTES = {"bills.tasks.scrape_bill": _SCRAPE_QUEUE} if SCRAPE_TASK_QUEUE else {}
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
@@ -196,6 +207,9 @@ COMMONS_VOTES_API_URL = env.str("COMMONS_VOTES_API_URL", default="https://common
 LORDS_VOTES_API_URL = env.str("LORDS_VOTES_API_URL", default="https://lordsvotes-api.parliament.uk/data")
 HANSARD_API_URL = env.str("HANSARD_API_URL", default="https://hansard-api.parliament.uk")
 HANSARD_URL = env.str("HANSARD_URL", default="https://hansard.parliament.uk")
+# Debates of sittings this recent are fetched again every pass (their words may still be
+# revised); older ones only when their search entry changes.
+HANSARD_REREAD_DAYS = env.int("HANSARD_REREAD_DAYS", default=60)
 
 HTTP_CONNECT_TIMEOUT = env.float("HTTP_CONNECT_TIMEOUT", default=5.0)
 HTTP_READ_TIMEOUT = env.float("HTTP_READ_TIMEOUT", default=30.0)
@@ -204,6 +218,9 @@ HTTP_RETRIES = env.int("HTTP_RETRIES", default=4)
 HTTP_BACKOFF_FACTOR = env.float("HTTP_BACKOFF_FACTOR", default=0.5)
 HTTP_MAX_RETRY_AFTER = env.float("HTTP_MAX_RETRY_AFTER", default=60.0)
 HTTP_RATE_LIMIT_PER_SECOND = env.float("HTTP_RATE_LIMIT_PER_SECOND", default=5.0)
+# Where the per-host count lives: Redis shares it across every worker; memory:// is per process.
+HTTP_RATE_LIMIT_STORAGE = env.str("HTTP_RATE_LIMIT_STORAGE", default=REDIS_URL or "memory://")
+HTTP_RATE_LIMIT_NAMESPACE = env.str("HTTP_RATE_LIMIT_NAMESPACE", default="tracker-http")
 HTTP_USER_AGENT = env.str(
     "HTTP_USER_AGENT",
     default="clause-tracker/0.1 (UK Parliament clause tracker; +https://github.com/)",

@@ -19,3 +19,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
 LOCK_KEY_PREFIX = f"test-{os.getpid()}-"  # the same for bill locks, in Redis or as files
 LOCK_DIR = os.path.join(tempfile.gettempdir(), "tracker-test-locks")
+HTTP_RATE_LIMIT_NAMESPACE = f"test-{os.getpid()}-http"
+# The synthetic debates sat in 2023: read them every pass, as if they sat yesterday, so tests
+# see a debate's revised words (tests/hansard/test_debates_scrape.py has one that does not).
+HANSARD_REREAD_DAYS = 100 * 365

@@ -8,15 +8,18 @@ from django.template.response import TemplateResponse
 from amendments.selectors import amendment_page
 from bills.selectors import latest_scrape, recently_moved_bills
 from tracker.hansard.selectors import speeches_on_amendment
+from tracker.pagecache import cached_bill_page, cached_page
 
 from . import selectors
 from .review import review_queue
 
 
+@cached_page
 def home(request):
     return render(request, "site/home.html", {"bills": recently_moved_bills(limit=10), "latest_scrape": latest_scrape()})
 
 
+@cached_bill_page
 def bill_detail(request, bills_api_id: int, slug: str = ""):
     page = selectors.bill_page(bills_api_id=bills_api_id)
     if slug != page.bill.slug:
@@ -24,11 +27,13 @@ def bill_detail(request, bills_api_id: int, slug: str = ""):
     return render(request, "site/bill_detail.html", {"page": page, "bill": page.bill})
 
 
+@cached_page
 def member_detail(request, members_api_id: int, slug: str):
     page = selectors.member_page(members_api_id=members_api_id)
     return render(request, "site/member_detail.html", {"page": page, "member": page.member})
 
 
+@cached_page
 def amendment_detail(request, bills_api_id: int):
     page = amendment_page(bills_api_id=bills_api_id)
     return render(request, "site/amendment_detail.html", {

@@ -13,7 +13,7 @@ from tqdm import tqdm
 from tracker.http.client import build_session
 from tracker.http.snapshot import read_manifest
 from tracker.scraping.models import ScrapeRun
-from tracker.scraping.pipeline import per_bill_step_count, scrape
+from tracker.scraping.pipeline import CURRENT_SESSION, per_bill_step_count, scrape
 
 
 class Command(BaseCommand):
@@ -29,25 +29,32 @@ class Command(BaseCommand):
         parser.add_argument("--updated-since", nargs="?", const="last", metavar="DATE",
                             help="Also scrape every bill the source updated since DATE (ISO 8601), "
                                  "or, with no DATE, since the last scrape run started.")
+        parser.add_argument("--session", nargs="?", const=CURRENT_SESSION, metavar="ID", dest="session_id",
+                            help="Also scrape every bill of this session (the current one with no ID) that the "
+                                 "source changed since it was last scraped cleanly.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
-    def handle(self, *args, bills=None, snapshot=None, record=None, updated_since=None, no_progress=False,
-               **options) -> None:
+    def handle(self, *args, bills=None, snapshot=None, record=None, updated_since=None, session_id=None,
+               no_progress=False, **options) -> None:
         if snapshot and not (Path(snapshot) / "index.jsonl").is_file():
             raise CommandError(f"{snapshot} is not a snapshot directory (no index.jsonl).")
         since = self._since(updated_since)
+        if session_id not in (None, CURRENT_SESSION) and not session_id.isdigit():
+            raise CommandError(f"--session: {session_id!r} is not a session id.")
+        discovering = since is not None or session_id is not None
         default = (read_manifest(snapshot).get("bills") if snapshot else None) or settings.TRACKED_BILL_IDS
-        bill_ids = bills or ([] if since else default)
+        bill_ids = bills or ([] if discovering else default)
         session = build_session(snapshot_dir=snapshot, record_dir=record)
         source = f"snapshot {snapshot}" if snapshot else f"live, recording to {record}" if record else "live"
         manifest = read_manifest(snapshot) if snapshot else {}
-        with tqdm(total=None if since else per_bill_step_count(len(bill_ids)), disable=no_progress, unit="step",
+        with tqdm(total=None if discovering else per_bill_step_count(len(bill_ids)), disable=no_progress, unit="step",
                   file=self.stderr._out) as bar:
             def on_step(label: str) -> None:
                 bar.set_description(label)
                 bar.update(1)
 
             run = scrape(bill_ids=bill_ids, session=session, source=source, on_step=on_step, updated_since=since,
+                         session_id=session_id,
                          reconstructed=bool(manifest.get("reconstructed")),
                          reconstructed_records=manifest.get("reconstructed_records") or {})
         self._report(run)
