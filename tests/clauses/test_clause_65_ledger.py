@@ -24,9 +24,9 @@ COMMONS_BACKERS = ["Tim Loughton", "Alicia Kearns", "Kirsty Blackman", "Sir Iain
 
 @pytest.fixture
 def clause_65():
-    scrape(bill_ids=[3159], session=build_session(snapshot_dir=settings.BUNDLED_SNAPSHOT_DIR),
-           source="bundled snapshot", reconstructed=True)
-    account_entries_load(ENTRIES)
+    session = build_session(snapshot_dir=settings.BUNDLED_SNAPSHOT_DIR)
+    scrape(bill_ids=[3159], session=session, source="bundled snapshot", reconstructed=True)
+    account_entries_load(ENTRIES, session=session)
     return Clause.objects.get(key=ALTON_CLAUSE)
 
 
@@ -42,6 +42,26 @@ def test_lords_sponsors_and_commons_backers_appear_once_each(client, clause_65):
     for name in LORDS_SPONSORS + COMMONS_BACKERS:
         assert supporting.count(f"<strong>{name}</strong>") + supporting.count(f">{name}</a></strong>") == 1, name
     assert "Supporting (8)" in html
+
+
+def test_the_commons_backers_are_members_the_tracker_knows_with_their_house_and_party(client, clause_65):
+    html = ledger_html(client, clause_65)
+    for name, party in (("Kirsty Blackman", "Scottish National Party"), ("Sir Iain Duncan Smith", "Conservative")):
+        backer = html[html.index(f">{name}</a></strong>"):]
+        assert f"{party}, Commons" in backer[:backer.index("</p>")]
+        member = clause_65.supports.filter(name=name).first().member
+        assert member is not None and client.get(member.get_absolute_url()).status_code == 200
+
+
+def test_the_entries_are_the_accounts_stances_loading_twice_changes_nothing(clause_65):
+    entries = list(AccountEntry.objects.order_by("key").values_list("key", "name", "stance", "said_on"))
+    account_entries_load(ENTRIES)
+
+    assert list(AccountEntry.objects.order_by("key").values_list("key", "name", "stance", "said_on")) == entries
+    assert {name for _, name, stance, _ in entries if stance == "supports"} == set(COMMONS_BACKERS)
+    assert {name for _, name, stance, _ in entries if stance == "opposes"} == {"Baroness Neville-Rolfe"}
+    kearns = AccountEntry.objects.get(name="Alicia Kearns")
+    assert (kearns.quote, kearns.said_on) == ("tantamount to facilitating genocide", None)
 
 
 def test_the_governments_opposition_and_the_8_to_5_removal_are_counted(client, clause_65):
@@ -81,7 +101,8 @@ def test_the_supporters_csv_is_the_same_ledger(client, clause_65):
 
     assert header[:4] == ["Name", "Party", "House", "Position"]
     assert {row[0] for row in rows if row[3] == "supports"} == set(LORDS_SPONSORS + COMMONS_BACKERS)
-    assert [row[0] for row in rows if row[3] == "opposes"] == ["Baroness Neville-Rolfe", "not recorded"]
+    assert list(dict.fromkeys(row[0] for row in rows if row[3] == "opposes")) == ["Baroness Neville-Rolfe",
+                                                                                   "not recorded"]
     kearns = next(row for row in rows if row[0] == "Alicia Kearns")
     assert kearns[7] == "undated"
 
