@@ -38,7 +38,11 @@ class Member(models.Model):
     party = models.ForeignKey(Party, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
     house = models.CharField(max_length=16, choices=House.choices, blank=True)
     membership_from = models.CharField(max_length=300, blank=True, help_text="constituency, or peerage type")
-    is_current = models.BooleanField(null=True, help_text="null: not recorded")
+    is_current = models.BooleanField(null=True, help_text="sits in its House now (its latest membership has not "
+                                     "ended, whatever its status); null: not recorded")
+    membership_status = models.CharField(max_length=200, blank=True, help_text="the status of a membership not "
+                                         "active, as the source words it (e.g. Leave of Absence); blank: active or "
+                                         "not recorded")
     thumbnail_url = models.URLField(max_length=500, blank=True)
 
     class Meta:
@@ -128,6 +132,11 @@ class BillSponsor(models.Model):
     member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="sponsorships")
     members_api_id = models.IntegerField(null=True, blank=True)
     member_name = models.CharField(max_length=300, blank=True, help_text="as the Bills API gives it")
+    party_name = models.CharField(max_length=200, blank=True, help_text="as the Bills API gives it")
+    party_colour = models.CharField(max_length=6, blank=True)
+    member_from = models.CharField(max_length=300, blank=True, help_text="constituency or peerage, as the Bills API "
+                                   "gives it")
+    member_house = models.CharField(max_length=16, choices=House.choices, blank=True)
     organisation_name = models.CharField(max_length=300, blank=True)
     organisation_url = models.URLField(max_length=500, blank=True)
 

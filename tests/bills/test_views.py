@@ -82,6 +82,17 @@ def test_home_page_leads_with_recently_moved_bills(client, tmp_path):
     assert 'href="/bills/9000001/example-bill/"' in html
 
 
+def test_a_bills_last_update_is_never_labelled_a_sitting(client, tmp_path):
+    stages = copy.deepcopy(fixture_json("bills_api", "spec_shaped_bill_stages.json"))
+    for stage in stages["items"]:
+        stage["stageSittings"] = []
+    scrape_example(tmp_path, **{f"{BILLS}/Bills/9000001/Stages?Skip=0&Take=20": stages})
+
+    for page in ("/", "/bills/"):
+        html = client.get(page).content.decode()
+        assert "last sitting" not in html and "updated by the source 2 Jan" in html, page
+
+
 def test_member_page_shows_party_house_constituency_and_bills(client, tmp_path):
     scrape_example(tmp_path)
     html = client.get("/bills/members/9000501/example-member/").content.decode()

@@ -126,7 +126,7 @@ def test_the_clause_page_shows_its_number_in_every_print_its_history_and_support
     supporters = html[html.index('id="supporters"'):]
     assert supporters.count(">Lord Alton of Liverpool</a>") == 1  # once, with both pieces of evidence
     assert "0 opposing" not in html and "members&#x27; votes not recorded" in supporters
-    assert "Nothing: the bill has completed its passage as the Procurement Act 2023 c. 54." in html
+    assert "It was left out of the bill: nothing more will happen to it in this bill." in html
     assert "Reconstructed data" in html
 
 

@@ -29,7 +29,7 @@ from tracker.events.models import ChangeEvent
 
 from . import tokens
 from .models import Delivery, Digest, Subscription
-from .selectors import NextSitting, bill_next_sitting
+from .selectors import NextSitting, bill_next_sitting, target_over
 from .targets import TARGET_KINDS
 
 # Stand-ins for a recipient's own links; nothing in a template escapes or alters them.
@@ -302,6 +302,7 @@ def confirmation_email(*, subscription: Subscription) -> EmailMultiAlternatives:
         template="confirm",
         subject=f"You already get alerts on {target}" if confirmed else f"Confirm your alerts on {target}",
         context={"target": target, "confirmed": confirmed, "confirm_url": absolute_url(confirm_path),
+                 "over": target_over(target=target),
                  "expiry_hours": settings.ALERTS_CONFIRM_MAX_AGE_HOURS,
                  "unsubscribe_label": f"Stop alerts on {target}" if confirmed else "Cancel this request"},
     )
