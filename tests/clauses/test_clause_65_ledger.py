@@ -10,8 +10,12 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from tests.factories import SubscriptionFactory
+from tracker.alerts.models import Delivery
 from tracker.clauses.account_entries import account_entries_load
 from tracker.clauses.models import AccountEntry, Clause
+from tracker.events.models import ChangeEvent
+from tracker.events.services import event_record
 from tracker.http.client import build_session
 from tracker.scraping.pipeline import scrape
 
@@ -120,3 +124,29 @@ def test_an_editor_adds_an_entry_in_the_admin_and_the_clause_shows_it(client, cl
     clause_65.refresh_from_db()
     assert clause_65.opponents_count == 2
     assert "Example Member" in ledger_html(client, clause_65)
+
+
+@pytest.mark.parametrize("amendment", [9006001, 9006004])  # the amendment that inserted it; the one that left it out
+def test_the_amendment_page_shows_the_clauses_own_ledger(client, clause_65, amendment):
+    clause_ledger = ledger_html(client, clause_65)
+    clause_ledger = clause_ledger[clause_ledger.index("</h2>") + 5:]
+    html = client.get(f"/amendments/{amendment}/").content.decode()
+    ledger = html[html.index('id="supporters"'):]
+    ledger = ledger[ledger.index("</p>", ledger.index("the clause this amendment concerns")) + 4:]
+
+    assert ledger.strip().startswith(clause_ledger.strip()[:-len('<h2 class="govuk-heading-l" id="')])
+    assert html.count('id="supporters"') == 1
+
+
+def test_an_alert_about_the_clause_carries_its_ledger(clause_65, django_capture_on_commit_callbacks, mailoutbox):
+    subscription = SubscriptionFactory(target_kind="clause", bill=None, clause=clause_65,
+                                       subscriber__email="watcher@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        event = event_record(kind=ChangeEvent.Kind.CLAUSE_STATUS_CHANGED, bill=clause_65.bill, clause=clause_65,
+                             summary="Procurement Bill [HL]: new clause — left out", detail={})
+    assert Delivery.objects.filter(event=event, subscription=subscription).exists()
+    [message] = [m for m in mailoutbox if m.to == ["watcher@example.org"]]
+
+    assert "Who supports and opposes it: 8 supporting: 4 signed the amendment" in message.body
+    assert "Opposing: Baroness Neville-Rolfe (Conservative)." in message.body
+    assert "Kirsty Blackman (Scottish National Party)" in message.body

@@ -25,6 +25,8 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
+from tracker.clauses.ledger import Ledger
+from tracker.clauses.selectors import clause_ledger
 from tracker.events.models import ChangeEvent
 
 from . import tokens
@@ -222,16 +224,18 @@ class EventFacts:
     bill_url: str
     member_url: str
     source_url: str
+    clause_ledger: Ledger | None = None  # for an event about a clause: who supports and opposes it
 
 
 def event_facts(*, event: ChangeEvent, today: dt.date | None = None) -> EventFacts:
-    """One query: the bill's next sitting."""
+    """One query: the bill's next sitting; one more for a clause's ledger."""
     return EventFacts(
         event=event,
         next_sitting=bill_next_sitting(bill=event.bill, today=today or timezone.localdate()),
         bill_url=absolute_url(event.bill.get_absolute_url()),
         member_url=absolute_url(event.member.get_absolute_url()) if event.member else "",
         source_url=event.evidence_url or event.bill.source_url,
+        clause_ledger=clause_ledger(clause=event.clause) if event.clause_id else None,
     )
 
 
