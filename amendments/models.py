@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from bills.models import House
+from tracker.made_up_ids import unless_made_up
 
 
 class Decision(models.TextChoices):
@@ -115,8 +116,9 @@ class Amendment(DecidedItem):
     @property
     def source_url(self) -> str:
         stage = self.bill_stage
-        return (f"{settings.BILLS_API_URL}/Bills/{stage.bill.bills_api_id}/Stages/{stage.bills_api_id}"
-                f"/Amendments/{self.bills_api_id}")
+        return unless_made_up(f"{settings.BILLS_API_URL}/Bills/{stage.bill.bills_api_id}/Stages/{stage.bills_api_id}"
+                              f"/Amendments/{self.bills_api_id}", stage.bill.bills_api_id, stage.bills_api_id,
+                              self.bills_api_id)
 
     @property
     def is_new_clause_or_schedule(self) -> bool:
@@ -260,8 +262,8 @@ class Division(models.Model):
     @property
     def source_url(self) -> str:
         if self.source == self.Source.COMMONS_VOTES:
-            return f"{settings.COMMONS_VOTES_API_URL}/division/{self.source_id}.json"
-        return f"{settings.LORDS_VOTES_API_URL}/Divisions/{self.source_id}"
+            return unless_made_up(f"{settings.COMMONS_VOTES_API_URL}/division/{self.source_id}.json", self.source_id)
+        return unless_made_up(f"{settings.LORDS_VOTES_API_URL}/Divisions/{self.source_id}", self.source_id)
 
     @property
     def for_label(self) -> str:

@@ -87,7 +87,8 @@ def bill_store(fetched: FetchedBill, *, run: ScrapeRun | None = None) -> StoreCo
     source = fetched.bill
     fetched_stages = _stages_known(fetched)
     session_ids = {source.introduced_session_id, *source.included_session_ids} | {s.session_id for s in fetched_stages}
-    sessions = bulk_upsert(Session, key="bills_api_id", rows={i: {} for i in session_ids if i is not None})
+    sessions = bulk_upsert(Session, key="bills_api_id", rows={
+        i: _session_row(i, run) for i in session_ids if i is not None})
     stage_types = _stage_types_ensure(fetched_stages)
     previous = Bill.objects.filter(bills_api_id=source.bill_id).select_related("current_stage").first()
 
@@ -120,6 +121,14 @@ def bill_store(fetched: FetchedBill, *, run: ScrapeRun | None = None) -> StoreCo
         _stage_change_record(previous, bill, run)
         _new_sittings_record(bill, sittings, run)
     return counts
+
+
+def _session_row(session_id: int, run: ScrapeRun | None) -> dict:
+    """The Bills API gives a session's id only; a reconstructed snapshot's manifest may give
+    its name ("2022-23"), cited."""
+    records = run.reconstructed_records if run is not None and run.reconstructed else {}
+    name = (records.get(str(session_id)) or {}).get("session_name")
+    return {"name": text(name)} if name else {}
 
 
 def _stages_known(fetched: FetchedBill) -> tuple[bills_api.StageSummary, ...]:

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from tracker.made_up_ids import is_made_up, unless_made_up
+
 
 class House(models.TextChoices):
     COMMONS = "Commons", "House of Commons"
@@ -73,7 +75,7 @@ class StageType(models.Model):
     house = models.CharField(max_length=16, choices=House.choices, blank=True)
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.house})" if self.house else self.name
+        return f"{self.name} ({self.house})" if self.house in (House.COMMONS, House.LORDS) else self.name
 
 
 class Session(models.Model):
@@ -81,7 +83,10 @@ class Session(models.Model):
     name = models.CharField(max_length=50, blank=True, help_text="blank: not recorded by the source")
 
     def __str__(self) -> str:
-        return self.name or f"session {self.bills_api_id} (name not recorded)"
+        if self.name:
+            return self.name
+        return "session (name not recorded)" if is_made_up(self.bills_api_id) else (
+            f"session {self.bills_api_id} (name not recorded)")
 
 
 class Bill(models.Model):
@@ -121,7 +126,7 @@ class Bill(models.Model):
 
     @property
     def source_url(self) -> str:
-        return f"https://bills.parliament.uk/bills/{self.bills_api_id}"
+        return unless_made_up(f"https://bills.parliament.uk/bills/{self.bills_api_id}", self.bills_api_id)
 
 
 class BillSponsor(models.Model):

@@ -89,7 +89,7 @@ def test_a_division_is_linked_to_the_amendment_its_title_names(tmp_path):
 
     link = DivisionLink.objects.get()
     assert (link.kind, link.number, link.amendment.bills_api_id) == ("amendment", "1", 9000301)
-    assert link.method == "Commons Title, rule amendment; amendment 1 at a Commons stage"
+    assert link.method == "the Commons division's title, rule amendment; amendment 1 at a Commons stage"
     assert link.matched_text == "Amendment 1"
     assert Amendment.objects.get().decided_on == dt.date(2024, 1, 2)
 
@@ -136,7 +136,7 @@ def test_a_lords_division_with_counts_but_no_lists_is_stored_as_lists_not_record
     assert division.vote_lists_recorded is False and division.votes.count() == 0
     link = division.links.get()
     assert (link.kind, link.ping_pong_item.bills_api_id) == ("motion", 9000401)
-    assert link.method == "Lords amendmentMotionNotes, rule motion; motion 1A at a Lords stage"
+    assert link.method == "the Lords division's notes, rule motion; motion 1A at a Lords stage"
 
 
 def test_a_second_run_writes_nothing_and_a_new_division_after_the_first_search_is_an_event(tmp_path):

@@ -112,9 +112,16 @@ class ClausePage:
 def clause_ledger(*, clause: Clause) -> Ledger:
     """Who supports and opposes the clause, each person once with all their evidence: the one
     answer the clause page, the amendment page, the supporters CSV and the alerts give. One query."""
-    supports = clause.supports.select_related("member", "amendment", "division", "contribution__debate",
-                                              "account_entry")
-    return ledger(_support_evidence(support) for support in supports)
+    return clause_ledgers(clauses=[clause])[clause.pk]
+
+
+def clause_ledgers(*, clauses: list[Clause]) -> dict[int, Ledger]:
+    """`clause_ledger` of several clauses at once, by clause pk. One query."""
+    evidence: dict[int, list[Evidence]] = {clause.pk: [] for clause in clauses}
+    for support in ClauseSupport.objects.filter(clause__in=clauses).select_related(
+            "member", "amendment", "division", "contribution__debate", "account_entry").order_by("pk"):
+        evidence[support.clause_id].append(_support_evidence(support))
+    return {pk: ledger(items) for pk, items in evidence.items()}
 
 
 def _support_evidence(support: ClauseSupport) -> Evidence:

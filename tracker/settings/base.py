@@ -87,7 +87,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tracker.scraping.context_processors.reconstructed_records",
             ],
+            "builtins": ["bills.templatetags.house_words"],
         },
     },
 ]

@@ -16,7 +16,7 @@ from bills.models import Bill, Member
 from bills.selectors import BillJourney, bill_journey
 from tracker.clauses.ledger import Ledger
 from tracker.clauses.models import Clause
-from tracker.clauses.selectors import clause_ledger
+from tracker.clauses.selectors import clause_ledgers
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.selectors import MemberContributions, member_contributions
 
@@ -57,7 +57,8 @@ class ClauseLedger:
 
 def amendment_ledgers(*, amendment: Amendment) -> list[ClauseLedger]:
     """Who supports and opposes each clause the amendment inserts, changes or leaves out: the
-    clause's own ledger (the one the clause page shows), one query for the clauses and one each."""
-    clauses = (Clause.objects.filter(Q(proposed_by=amendment) | Q(events__amendment=amendment), superseded_by=None)
-               .select_related("bill").distinct().order_by("position", "key"))
-    return [ClauseLedger(clause, clause_ledger(clause=clause)) for clause in clauses]
+    clause's own ledger (the one the clause page shows). Two queries."""
+    clauses = list(Clause.objects.filter(Q(proposed_by=amendment) | Q(events__amendment=amendment), superseded_by=None)
+                   .select_related("bill").distinct().order_by("position", "key"))
+    ledgers = clause_ledgers(clauses=clauses)
+    return [ClauseLedger(clause, ledgers[clause.pk]) for clause in clauses]
