@@ -19,14 +19,15 @@ from .sources import members_api_parse as members_api
 
 
 def bill_types_scrape(context: ScrapeContext) -> None:
-    bill_types, _ = _read_pages(context, bills_api_fetch.bill_type_pages(context.session, base_url=settings.BILLS_API_URL),
-                             bills_api.parse_bill_types, url=f"{settings.BILLS_API_URL}/BillTypes")
+    pages = bills_api_fetch.bill_type_pages(context.session, base_url=settings.BILLS_API_URL)
+    bill_types, _ = _read_pages(context, pages, bills_api.parse_bill_types, url=f"{settings.BILLS_API_URL}/BillTypes")
     context.recorder.add(store.bill_types_store(bill_types))
 
 
 def stage_types_scrape(context: ScrapeContext) -> None:
-    stage_types, _ = _read_pages(context, bills_api_fetch.stage_type_pages(context.session, base_url=settings.BILLS_API_URL),
-                              bills_api.parse_stage_references, url=f"{settings.BILLS_API_URL}/Stages")
+    pages = bills_api_fetch.stage_type_pages(context.session, base_url=settings.BILLS_API_URL)
+    stage_types, _ = _read_pages(context, pages, bills_api.parse_stage_references,
+                                 url=f"{settings.BILLS_API_URL}/Stages")
     context.recorder.add(store.stage_types_store(stage_types))
 
 
@@ -39,8 +40,9 @@ def bill_scrape(context: ScrapeContext, bill_id: int) -> None:
         bill = bills_api.parse_bill(bills_api_fetch.bill(context.session, base_url=base, bill_id=bill_id))
     if bill is None:
         return
-    stages, complete = _read_pages(context, bills_api_fetch.bill_stage_pages(context.session, base_url=base, bill_id=bill_id),
-                         bills_api.parse_bill_stages, url=f"{base}/Bills/{bill_id}/Stages")
+    stages, complete = _read_pages(context, bills_api_fetch.bill_stage_pages(context.session, base_url=base,
+                                                                             bill_id=bill_id),
+                                   bills_api.parse_bill_stages, url=f"{base}/Bills/{bill_id}/Stages")
     publications = None
     with recorder.fetching(url_hint=f"{base}/Bills/{bill_id}/Publications"):
         parsed = bills_api.parse_bill_publications(

@@ -56,7 +56,8 @@ CLAUSE_65 = {
 def plain(html: str, start: str, end: str) -> str:
     part = html[html.index(start):]
     part = part[:part.index(end)]
-    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", part)).split()).replace(" ,", ",").replace(" :", ":").replace(" .", ".")
+    text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", part)).split())
+    return text.replace(" ,", ",").replace(" :", ":").replace(" .", ".")
 
 
 def what_next_on(client, url: str) -> str:

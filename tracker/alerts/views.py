@@ -53,8 +53,9 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 @require_GET
 def subscribe_page(request: HttpRequest, target_kind: str, target_id: int) -> HttpResponse:
     target = TARGET_KINDS[target_kind].get_or_404(target_id)
-    return render(request, "alerts/subscribe.html", {"target": target, "target_kind": target_kind,
-                                                     "target_id": target_id, "over": selectors.target_over(target=target)})
+    return render(request, "alerts/subscribe.html", {
+        "target": target, "target_kind": target_kind, "target_id": target_id,
+        "over": selectors.target_over(target=target)})
 
 
 @require_POST
