@@ -247,6 +247,11 @@ class Division(models.Model):
     vote_lists_recorded = models.BooleanField(help_text="false: the source gives counts (and perhaps tellers) only")
     notes_html = models.TextField(blank=True, help_text="Lords amendmentMotionNotes, sanitised HTML")
     is_government_win = models.BooleanField(null=True, help_text="Lords only; null: not recorded")
+    no_vote_recorded = models.JSONField(default=list, blank=True, help_text="Commons NoVoteRecorded: [{members_api_id, "
+                                        "name, party_name}]; empty: none, or the source does not say")
+    found_by = models.CharField(max_length=500, blank=True, help_text="how the division was found to be on the bill; "
+                                "blank: its title names the bill")
+    found_confidence = models.FloatField(null=True, blank=True, help_text="null: its title names the bill")
 
     class Meta:
         ordering = ["date", "number", "source_id"]
@@ -291,6 +296,8 @@ class Vote(models.Model):
     party_colour = models.CharField(max_length=6, blank=True)
     lobby = models.CharField(max_length=16, choices=Lobby.choices)
     is_teller = models.BooleanField(default=False)
+    proxy_name = models.CharField(max_length=300, blank=True, help_text="Commons ProxyName: who cast the vote as "
+                                  "the member's proxy; blank: the member voted, or not recorded")
 
     class Meta:
         ordering = ["division", "lobby", "name"]
