@@ -93,6 +93,7 @@ def test_every_public_page_says_things_plainly_and_links_to_no_made_up_parliamen
     assert any("/clauses/amendment-9006001/" in path for path in pages)
     assert any(path.startswith("/amendments/") for path in pages) and any("/divisions/" in path for path in pages)
 
+    assert "introduced in session 2022-23" in " ".join(pages["/bills/3159/procurement-bill-hl/"].all_text.split())
     problems = []
     for path, page in pages.items():
         text = " ".join(" ".join(page.text).split())
