@@ -46,12 +46,12 @@ migrate: install
 # no API response carries), once per version of the snapshots, the entries and the code that
 # reads them; a second `make run` skips straight to serving.
 load: migrate
-	@hash=$$(cat $$(find $(SNAPSHOTS) $(ACCOUNT_ENTRIES) bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.xml' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
+	@hash=$$(cat $$(find $(SNAPSHOTS) $(ACCOUNT_ENTRIES) data/reference/procurement-bill bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.xml' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
 	if [ "$$(cat var/loaded-snapshot 2>/dev/null)" = "$$hash" ]; then \
 		echo "Snapshots already loaded ($(SNAPSHOTS))."; \
 	else \
 		for snapshot in $(SNAPSHOTS); do $(BIN)/python manage.py scrape --snapshot $$snapshot || exit 1; done \
-		&& $(BIN)/python manage.py load_account_entries $(ACCOUNT_ENTRIES) && echo "$$hash" > var/loaded-snapshot; \
+		&& $(BIN)/python manage.py load_account_entries $(ACCOUNT_ENTRIES) --snapshot data/snapshots/procurement-bill-2022-23 && echo "$$hash" > var/loaded-snapshot; \
 	fi
 
 serve: install

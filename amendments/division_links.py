@@ -17,8 +17,8 @@ from tracker.sanitise import html_to_text
 
 ReferenceKind = Literal["amendment", "motion", "new_clause", "clause"]
 
-LORDS_NOTES = "Lords amendmentMotionNotes"
-COMMONS_TITLE = "Commons Title"
+LORDS_NOTES = "the Lords division's notes"
+COMMONS_TITLE = "the Commons division's title"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from bills.models import House
+from tracker.made_up_ids import unless_made_up
 
 
 class Decision(models.TextChoices):
@@ -115,8 +116,9 @@ class Amendment(DecidedItem):
     @property
     def source_url(self) -> str:
         stage = self.bill_stage
-        return (f"{settings.BILLS_API_URL}/Bills/{stage.bill.bills_api_id}/Stages/{stage.bills_api_id}"
-                f"/Amendments/{self.bills_api_id}")
+        return unless_made_up(f"{settings.BILLS_API_URL}/Bills/{stage.bill.bills_api_id}/Stages/{stage.bills_api_id}"
+                              f"/Amendments/{self.bills_api_id}", stage.bill.bills_api_id, stage.bills_api_id,
+                              self.bills_api_id)
 
     @property
     def is_new_clause_or_schedule(self) -> bool:
@@ -245,6 +247,11 @@ class Division(models.Model):
     vote_lists_recorded = models.BooleanField(help_text="false: the source gives counts (and perhaps tellers) only")
     notes_html = models.TextField(blank=True, help_text="Lords amendmentMotionNotes, sanitised HTML")
     is_government_win = models.BooleanField(null=True, help_text="Lords only; null: not recorded")
+    no_vote_recorded = models.JSONField(default=list, blank=True, help_text="Commons NoVoteRecorded: [{members_api_id, "
+                                        "name, party_name}]; empty: none, or the source does not say")
+    found_by = models.CharField(max_length=500, blank=True, help_text="how the division was found to be on the bill; "
+                                "blank: its title names the bill")
+    found_confidence = models.FloatField(null=True, blank=True, help_text="null: its title names the bill")
 
     class Meta:
         ordering = ["date", "number", "source_id"]
@@ -260,8 +267,8 @@ class Division(models.Model):
     @property
     def source_url(self) -> str:
         if self.source == self.Source.COMMONS_VOTES:
-            return f"{settings.COMMONS_VOTES_API_URL}/division/{self.source_id}.json"
-        return f"{settings.LORDS_VOTES_API_URL}/Divisions/{self.source_id}"
+            return unless_made_up(f"{settings.COMMONS_VOTES_API_URL}/division/{self.source_id}.json", self.source_id)
+        return unless_made_up(f"{settings.LORDS_VOTES_API_URL}/Divisions/{self.source_id}", self.source_id)
 
     @property
     def for_label(self) -> str:
@@ -289,6 +296,8 @@ class Vote(models.Model):
     party_colour = models.CharField(max_length=6, blank=True)
     lobby = models.CharField(max_length=16, choices=Lobby.choices)
     is_teller = models.BooleanField(default=False)
+    proxy_name = models.CharField(max_length=300, blank=True, help_text="Commons ProxyName: who cast the vote as "
+                                  "the member's proxy; blank: the member voted, or not recorded")
 
     class Meta:
         ordering = ["division", "lobby", "name"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,8 @@ from tracker.scraping.pipeline import ScrapeContext
 
 from . import store
 from .derive import division_links_derive
-from .models import SourceList
+from .division_links import references_in_commons_title, references_in_lords_notes
+from .models import GroupedAmendment, PingPongItem, SourceList
 from .sources import amendments_fetch, votes_api_fetch
 from .sources import amendments_parse as bills_api
 from .sources.commons_votes_parse import parse_commons_division, parse_commons_division_search
@@ -155,6 +157,7 @@ def names_bill(title: str | None, search_term: str) -> bool:
 @dataclass(frozen=True)
 class _VotesApi:
     kind: str
+    house: str
     base_url: Callable[[], str]
     search_url: Callable[..., str]
     search_pages: Callable[..., Iterator[list]]
@@ -164,10 +167,10 @@ class _VotesApi:
 
 
 _VOTES_APIS = (
-    _VotesApi(SourceList.Kind.COMMONS_DIVISIONS, lambda: settings.COMMONS_VOTES_API_URL,
+    _VotesApi(SourceList.Kind.COMMONS_DIVISIONS, "Commons", lambda: settings.COMMONS_VOTES_API_URL,
               votes_api_fetch.commons_search_url, votes_api_fetch.commons_division_search_pages,
               parse_commons_division_search, votes_api_fetch.commons_division, parse_commons_division),
-    _VotesApi(SourceList.Kind.LORDS_DIVISIONS, lambda: settings.LORDS_VOTES_API_URL,
+    _VotesApi(SourceList.Kind.LORDS_DIVISIONS, "Lords", lambda: settings.LORDS_VOTES_API_URL,
               votes_api_fetch.lords_search_url, votes_api_fetch.lords_division_search_pages,
               parse_lords_division_search, votes_api_fetch.lords_division, parse_lords_division),
 )
@@ -184,7 +187,7 @@ def divisions_scrape(context: ScrapeContext, bill_id: int) -> None:
     if not term:  # an empty search would return every division
         return
     since = Sitting.objects.filter(bill_stage__bill=bill).aggregate(first=Min("date"))["first"]
-    fetched = [_house_divisions(context, api, term, since) for api in _VOTES_APIS]
+    fetched = [_house_divisions(context, api, term, since, ping_pong_days(bill, api.house)) for api in _VOTES_APIS]
     if any(found.divisions or (found.complete and not SourceList.objects.filter(url=found.url).exists())
            for found in fetched):
         _divisions_store(context, bill, fetched)
@@ -201,14 +204,23 @@ def _divisions_store(context: ScrapeContext, bill: Bill, fetched: list[store.Fet
                                          for d in found.divisions})
 
 
-def _house_divisions(context: ScrapeContext, api: _VotesApi, term: str,
-                     since: dt.date | None) -> store.FetchedDivisions:
+def _house_divisions(context: ScrapeContext, api: _VotesApi, term: str, since: dt.date | None,
+                     ping_pong: Mapping[dt.date, set[str]]) -> store.FetchedDivisions:
     base_url = api.base_url()
     url = f"{api.search_url(base_url=base_url)}?searchTerm={term}"
     found = _list_read(context, api.search_pages(context.session, base_url=base_url, search_term=term),
                        api.parse_search, url=url)
     wanted = [(position, d) for position, d in enumerate(found.items)
               if names_bill(d.title, term) and (since is None or d.date.date() >= since)]
+    found_by: dict[int, tuple[str, float]] = {}
+    for day, numbers in sorted(ping_pong.items()):
+        that_day = _list_read(context, api.search_pages(context.session, base_url=base_url, on=day),
+                              api.parse_search, url=f"{api.search_url(base_url=base_url)}?date={day}")
+        for division in that_day.items:
+            how = ping_pong_match(division, numbers, day=day, house=api.house, term=term)
+            if how and all(division.division_id != d.division_id for _, d in wanted):
+                wanted.append((len(wanted), division))
+                found_by[division.division_id] = how
     digests = {str(d.division_id): entry_digest(position, d) for position, d in wanted}
     changed = changed_keys(url, digests)
     context.recorder.add(StoreCounts(unchanged=len(digests) - len(changed)))
@@ -217,4 +229,42 @@ def _house_divisions(context: ScrapeContext, api: _VotesApi, term: str,
         with context.recorder.fetching(url_hint=f"{base_url} division {division_id}"):
             divisions.append(api.parse_division(api.division(context.session, base_url=base_url,
                                                              division_id=division_id)))
-    return store.FetchedDivisions(api.kind, url, found.complete, tuple(divisions), digests)
+    return store.FetchedDivisions(api.kind, url, found.complete, tuple(divisions), digests, found_by)
+
+
+PING_PONG_MATCH_CONFIDENCE = 0.8  # the day and an amendment number the bill's ping-pong has; not the bill's name
+
+
+def ping_pong_days(bill: Bill, house: str) -> dict[dt.date, set[str]]:
+    """The days the bill's ping-pong sat in this House, each with the numbers of the motions and
+    amendments considered at a stage sitting that day (what a division then may name)."""
+    numbers: dict[int, set[str]] = defaultdict(set)
+    for stage_pk, number in PingPongItem.objects.filter(bill_stage__bill=bill, bill_stage__house=house).exclude(
+            number=None).values_list("bill_stage_id", "number"):
+        numbers[stage_pk].add(number.upper())
+    for stage_pk, number in GroupedAmendment.objects.filter(
+            item__bill_stage__bill=bill, item__bill_stage__house=house).exclude(number=None).values_list(
+            "item__bill_stage_id", "number"):
+        numbers[stage_pk].add(number.upper())
+    days: dict[dt.date, set[str]] = defaultdict(set)
+    for stage_pk, day in Sitting.objects.filter(bill_stage_id__in=numbers).exclude(date=None).values_list(
+            "bill_stage_id", "date"):
+        days[day] |= numbers[stage_pk]
+    return dict(days)
+
+
+def ping_pong_match(division, numbers: set[str], *, day: dt.date, house: str, term: str) -> tuple[str, float] | None:
+    """How a division whose title does not name the bill is still the bill's: it sat on a day of
+    the bill's ping-pong in its House and names a motion or amendment considered then."""
+    if names_bill(division.title, term):
+        return None
+    lords = house == "Lords"
+    references = (references_in_lords_notes(getattr(division, "amendment_motion_notes", None)) if lords
+                  else references_in_commons_title(division.title))
+    named = next((r for r in references if r.kind in ("amendment", "motion") and r.number.upper() in numbers), None)
+    if named is None:
+        return None
+    where = "notes name" if lords else "title names"
+    return (f"Its title does not name the bill. It sat on {day:%-d %B %Y}, when the bill's ping-pong sat in the "
+            f"{house}, and its {where} {named.kind} {named.number} (\u201c{named.matched_text}\u201d), "
+            "which the bill's ping-pong considered that day.", PING_PONG_MATCH_CONFIDENCE)

@@ -28,6 +28,7 @@ from .models import (
     Sponsorship,
     Vote,
 )
+from .ping_pong_thread import Step, Thread, threads
 from .store import decision_label
 
 AMENDMENTS_PER_PAGE = 100
@@ -436,3 +437,18 @@ def member_activity(*, member: Member) -> MemberActivity:
         supported=[s for s in sponsorships if not s.is_lead],
         votes=votes,
     )
+
+
+def ping_pong_threads(*, bill: Bill) -> list[Thread]:
+    """Each amendment's exchange between the Houses, in the order the stages sat. Two queries."""
+    items = (PingPongItem.objects.filter(bill_stage__bill=bill).select_related("bill_stage")
+             .prefetch_related("grouped_amendments").order_by("bill_stage__sort_order", "list_position"))
+    return threads(Step(item.bill_stage.house, item.bill_stage.description, _step_label(item), item.number,
+                        item.text_plain, item.decision, item.get_decision_display(), item)
+                   for item in items)
+
+
+def _step_label(item: PingPongItem) -> str:
+    grouped = ", ".join(f"Amendment {a.number}" for a in item.grouped_amendments.all() if a.number)
+    number = item.number or "(number not recorded)"
+    return f"{item.get_type_display()} {number}" + (f" ({grouped})" if grouped else "")

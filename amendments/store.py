@@ -262,6 +262,7 @@ class FetchedDivisions:
     complete: bool
     divisions: tuple[CommonsDivision | LordsDivision, ...]
     digests: Mapping[str, str] = field(default_factory=dict)  # of each search entry naming the bill, by id
+    found_by: Mapping[int, tuple[str, float]] = field(default_factory=dict)  # by division id, when not by its title
 
 
 @transaction.atomic
@@ -270,7 +271,8 @@ def divisions_store(*, bill: Bill, fetched: Sequence[FetchedDivisions], run: Scr
     read_before = set(SourceList.objects.filter(url__in=[f.url for f in fetched]).values_list("url", flat=True))
     divisions = [(f, d) for f in fetched for d in f.divisions]
     result = bulk_upsert(Division, key=("source_id", "source"), rows={
-        (d.division_id, _division_source(d)): _division_row(bill, d) for _, d in divisions})
+        (d.division_id, _division_source(d)): _division_row(bill, d, f.found_by.get(d.division_id))
+        for f, d in divisions})
     member_pks = member_pks_for(v.member.member_id for _, d in divisions for v in d.votes)
     votes = bulk_upsert(Vote, key=("division_id", "members_api_id"), rows={
         (result.objects[(d.division_id, _division_source(d))].pk, v.member.member_id): {
@@ -280,6 +282,7 @@ def divisions_store(*, bill: Bill, fetched: Sequence[FetchedDivisions], run: Scr
             "party_colour": colour(v.member.party_colour),
             "lobby": v.vote.value,
             "is_teller": v.is_teller,
+            "proxy_name": text(v.member.proxy_name),
         }
         for _, d in divisions for v in d.votes
     })
@@ -297,7 +300,7 @@ def _division_source(division: ParsedDivision) -> str:
     return Division.Source.LORDS_VOTES if isinstance(division, LordsDivision) else Division.Source.COMMONS_VOTES
 
 
-def _division_row(bill: Bill, division: CommonsDivision | LordsDivision) -> dict:
+def _division_row(bill: Bill, division: CommonsDivision | LordsDivision, found_by: tuple[str, float] | None) -> dict:
     lords = isinstance(division, LordsDivision)
     return {
         "bill_id": bill.pk,
@@ -310,6 +313,11 @@ def _division_row(bill: Bill, division: CommonsDivision | LordsDivision) -> dict
         "vote_lists_recorded": any(not vote.is_teller for vote in division.votes),
         "notes_html": clean_html(division.amendment_motion_notes) if lords else "",
         "is_government_win": division.is_government_win if lords else None,
+        "no_vote_recorded": [] if lords else [
+            {"members_api_id": m.member_id, "name": text(m.name), "party_name": text(m.party)}
+            for m in division.no_vote_recorded],
+        "found_by": found_by[0] if found_by else "",
+        "found_confidence": found_by[1] if found_by else None,
     }
 
 

@@ -20,14 +20,15 @@ from .sources import members_api_parse as members_api
 
 
 def bill_types_scrape(context: ScrapeContext) -> None:
-    bill_types = _read_pages(context, bills_api_fetch.bill_type_pages(context.session, base_url=settings.BILLS_API_URL),
-                             bills_api.parse_bill_types, url=f"{settings.BILLS_API_URL}/BillTypes")
+    pages = bills_api_fetch.bill_type_pages(context.session, base_url=settings.BILLS_API_URL)
+    bill_types, _ = _read_pages(context, pages, bills_api.parse_bill_types, url=f"{settings.BILLS_API_URL}/BillTypes")
     context.recorder.add(store.bill_types_store(bill_types))
 
 
 def stage_types_scrape(context: ScrapeContext) -> None:
-    stage_types = _read_pages(context, bills_api_fetch.stage_type_pages(context.session, base_url=settings.BILLS_API_URL),
-                              bills_api.parse_stage_references, url=f"{settings.BILLS_API_URL}/Stages")
+    pages = bills_api_fetch.stage_type_pages(context.session, base_url=settings.BILLS_API_URL)
+    stage_types, _ = _read_pages(context, pages, bills_api.parse_stage_references,
+                                 url=f"{settings.BILLS_API_URL}/Stages")
     context.recorder.add(store.stage_types_store(stage_types))
 
 
@@ -40,8 +41,9 @@ def bill_scrape(context: ScrapeContext, bill_id: int) -> None:
         bill = bills_api.parse_bill(bills_api_fetch.bill(context.session, base_url=base, bill_id=bill_id))
     if bill is None:
         return
-    stages = _read_pages(context, bills_api_fetch.bill_stage_pages(context.session, base_url=base, bill_id=bill_id),
-                         bills_api.parse_bill_stages, url=f"{base}/Bills/{bill_id}/Stages")
+    stages, complete = _read_pages(context, bills_api_fetch.bill_stage_pages(context.session, base_url=base,
+                                                                             bill_id=bill_id),
+                                   bills_api.parse_bill_stages, url=f"{base}/Bills/{bill_id}/Stages")
     publications = None
     with recorder.fetching(url_hint=f"{base}/Bills/{bill_id}/Publications"):
         parsed = bills_api.parse_bill_publications(
@@ -51,7 +53,8 @@ def bill_scrape(context: ScrapeContext, bill_id: int) -> None:
     # The people in charge are read again every time (a handful); everyone else once.
     members_ensure(context, [s.member.member_id for s in bill.sponsors if s.member], refresh=True)
     with recorder.fetching(url_hint=f"{base}/Bills/{bill_id}"):
-        counts = store.bill_store(store.FetchedBill(bill, stages, publications), run=recorder.run)
+        counts = store.bill_store(store.FetchedBill(bill, stages, publications, stages_complete=complete),
+                                  run=recorder.run)
         recorder.add(counts)
         ScrapedBill.objects.create(run=recorder.run, bills_api_id=bill_id,
                                    wrote_rows=bool(counts.created or counts.updated))
@@ -73,16 +76,19 @@ def members_ensure(context: ScrapeContext, member_ids: Iterable[int], *, refresh
             context.recorder.add(store.members_store(fetched))
 
 
-def _read_pages(context: ScrapeContext, pages, parse_page, *, url: str) -> tuple:
-    """The items of a paged list. If a page fails, the items read before it are still
-    returned (upserts never delete, so storing them loses nothing) and the failure is recorded."""
+def _read_pages(context: ScrapeContext, pages, parse_page, *, url: str) -> tuple[tuple, bool]:
+    """The items of a paged list, and whether it was read to its end. If a page fails, the items
+    read before it are still returned (upserts never delete, so storing them loses nothing) and
+    the failure is recorded."""
     items: list = []
+    complete = False
     with context.recorder.fetching(url_hint=url):
         for raw in pages:
             page = parse_page(raw)
             context.recorder.parse_errors(page.errors, url=url)
             items.extend(page.items)
-    return tuple(items)
+        complete = True
+    return tuple(items), complete
 
 
 def bills_updated_since(context: ScrapeContext, since: dt.datetime) -> list[int]:

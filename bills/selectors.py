@@ -15,13 +15,16 @@ from tracker.scraping.models import ScrapedBill, ScrapeRun
 from tracker.scraping.selectors import latest_scraped
 
 from .models import Bill, BillSponsor, BillStage, Publication, Sitting, StageType
+from .whats_next import WhatNext, what_next
 
 
 def bills_with_activity() -> QuerySet[Bill]:
-    """Bills annotated with `last_activity`: their latest sitting, else the source's last update."""
+    """Bills annotated with `last_sitting` and `last_activity` (their latest sitting, else the
+    source's last update: an order, never to be shown as a sitting)."""
     return (
         Bill.objects.select_related("current_stage__stage_type", "bill_type")
-        .annotate(last_activity=Coalesce(Max("stages__sittings__date"), TruncDate("source_last_update")))
+        .annotate(last_sitting=Max("stages__sittings__date"),
+                  last_activity=Coalesce(Max("stages__sittings__date"), TruncDate("source_last_update")))
         .order_by(F("last_activity").desc(nulls_last=True), "-bills_api_id")
     )
 
@@ -79,7 +82,7 @@ class BillJourney:
     bill: Bill
     sponsors: list[BillSponsor]
     timeline: list[TimelineStage]
-    next_sitting: tuple[TimelineStage, dt.date] | None
+    what_next: WhatNext
     publications: list[Publication]
     last_check: ScrapedBill | None
     last_change: ScrapedBill | None
@@ -99,7 +102,6 @@ def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJour
         .order_by("sort_order", "bills_api_id")
     )
     timeline = [_timeline_stage(stage, bill, today) for stage in stages]
-    upcoming = [(row, date) for row in timeline for date in row.sittings if date and date > today]
     sponsors = list(bill.sponsors.select_related("member__party"))
     corrections_attach([bill, *sponsors])
     publications = list(bill.publications.order_by("-display_date", "-bills_api_id"))
@@ -107,7 +109,7 @@ def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJour
         bill=bill,
         sponsors=sponsors,
         timeline=timeline,
-        next_sitting=min(upcoming, key=lambda pair: pair[1]) if upcoming else None,
+        what_next=what_next(bill=bill, stages=stages, today=today),
         publications=publications,
         last_check=latest_scraped(bills_api_id=bill.bills_api_id),
         last_change=latest_scraped(bills_api_id=bill.bills_api_id, wrote_rows=True),

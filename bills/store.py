@@ -62,7 +62,8 @@ def members_store(members: Iterable[members_api.Member]) -> StoreCounts:
             "party_id": party_result.objects[member.latest_party.id].pk if member.latest_party else None,
             "house": text(members_api.house_name(membership.house)) if membership else "",
             "membership_from": text(membership.membership_from) if membership else "",
-            "is_current": status.status_is_active if status else None,
+            "is_current": members_api.sits_now(membership, now=timezone.now()) if membership else None,
+            "membership_status": "" if not status or status.status_is_active else text(status.status_description),
             "thumbnail_url": text(member.thumbnail_url),
         }
     return party_result.counts + bulk_upsert(Member, key="members_api_id", rows=rows).counts
@@ -70,21 +71,24 @@ def members_store(members: Iterable[members_api.Member]) -> StoreCounts:
 
 @dataclass(frozen=True)
 class FetchedBill:
-    """Everything read about one bill. `stages` or `publications` is None when it could not
-    be fetched: then what is stored of it (and the Act's name) is left as it is."""
+    """Everything read about one bill. `stages` holds what was read of the stage list
+    (`stages_complete` false: it failed part way, or at once); `publications` is None when it could
+    not be fetched. What could not be read is left as stored (and the Act's name with it)."""
 
     bill: bills_api.Bill
-    stages: tuple[bills_api.StageSummary, ...] | None
+    stages: tuple[bills_api.StageSummary, ...]
     publications: tuple[bills_api.BillPublication, ...] | None
+    stages_complete: bool = True
 
 
 @transaction.atomic
 def bill_store(fetched: FetchedBill, *, run: ScrapeRun | None = None) -> StoreCounts:
     """Store one bill and everything under it in one transaction, recording stage changes."""
     source = fetched.bill
-    fetched_stages = fetched.stages or ()
+    fetched_stages = _stages_known(fetched)
     session_ids = {source.introduced_session_id, *source.included_session_ids} | {s.session_id for s in fetched_stages}
-    sessions = bulk_upsert(Session, key="bills_api_id", rows={i: {} for i in session_ids if i is not None})
+    sessions = bulk_upsert(Session, key="bills_api_id", rows={
+        i: _session_row(i, run) for i in session_ids if i is not None})
     stage_types = _stage_types_ensure(fetched_stages)
     previous = Bill.objects.filter(bills_api_id=source.bill_id).select_related("current_stage").first()
 
@@ -117,6 +121,23 @@ def bill_store(fetched: FetchedBill, *, run: ScrapeRun | None = None) -> StoreCo
         _stage_change_record(previous, bill, run)
         _new_sittings_record(bill, sittings, run)
     return counts
+
+
+def _session_row(session_id: int, run: ScrapeRun | None) -> dict:
+    """The Bills API gives a session's id only; a reconstructed snapshot's manifest may give
+    its name ("2022-23"), cited."""
+    records = run.reconstructed_records if run is not None and run.reconstructed else {}
+    name = (records.get(str(session_id)) or {}).get("session_name")
+    return {"name": text(name)} if name else {}
+
+
+def _stages_known(fetched: FetchedBill) -> tuple[bills_api.StageSummary, ...]:
+    """The stage list; when it could not be read to its end, with the current stage (and its
+    sittings) that /Bills/{id} carries, so a failed /Stages never loses what the bill itself says."""
+    current = fetched.bill.current_stage
+    if fetched.stages_complete or current is None or current.id in {stage.id for stage in fetched.stages}:
+        return fetched.stages
+    return (*fetched.stages, current)
 
 
 def _stage_types_ensure(stages: Iterable[bills_api.StageSummary]):
@@ -186,6 +207,10 @@ def _sponsors_store(bill: Bill, sponsors: Iterable[bills_api.Sponsor]) -> StoreC
             "member_id": member_pks.get(member.member_id) if member else None,
             "members_api_id": member.member_id if member else None,
             "member_name": text(member.name) if member else "",
+            "party_name": text(member.party) if member else "",
+            "party_colour": colour(member.party_colour) if member else "",
+            "member_from": text(member.member_from) if member else "",
+            "member_house": text(member.house) if member else "",
             "organisation_name": text(organisation.name) if organisation else "",
             "organisation_url": text(organisation.url) if organisation else "",
         }

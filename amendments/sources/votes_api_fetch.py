@@ -3,6 +3,7 @@ so paging stops at a short page) and one division by id. Returns raw JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,14 +22,22 @@ def lords_search_url(*, base_url: str) -> str:
     return f"{base_url}/Divisions/search"
 
 
-def commons_division_search_pages(session: requests.Session, *, base_url: str, search_term: str) -> Iterator[list]:
+def commons_division_search_pages(session: requests.Session, *, base_url: str, search_term: str | None = None,
+                                  on: dt.date | None = None) -> Iterator[list]:
+    """By words in the title, or (`on`) every division of one day."""
+    day = {"queryParameters.startDate": on.isoformat(), "queryParameters.endDate": on.isoformat()} if on else {}
+    words = {"queryParameters.searchTerm": search_term} if search_term else {}
     return _search_pages(session, commons_search_url(base_url=base_url), lambda skip: {
-        "queryParameters.searchTerm": search_term, "queryParameters.skip": skip, "queryParameters.take": PAGE_SIZE})
+        **words, **day, "queryParameters.skip": skip, "queryParameters.take": PAGE_SIZE})
 
 
-def lords_division_search_pages(session: requests.Session, *, base_url: str, search_term: str) -> Iterator[list]:
+def lords_division_search_pages(session: requests.Session, *, base_url: str, search_term: str | None = None,
+                                on: dt.date | None = None) -> Iterator[list]:
+    """By words in the title, or (`on`) every division of one day."""
+    day = {"StartDate": on.isoformat(), "EndDate": on.isoformat()} if on else {}
+    words = {"SearchTerm": search_term} if search_term else {}
     return _search_pages(session, lords_search_url(base_url=base_url), lambda skip: {
-        "SearchTerm": search_term, "skip": skip, "take": PAGE_SIZE})
+        **words, **day, "skip": skip, "take": PAGE_SIZE})
 
 
 def commons_division(session: requests.Session, *, base_url: str, division_id: int) -> Any:

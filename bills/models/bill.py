@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from tracker.made_up_ids import is_made_up, unless_made_up
+
 
 class House(models.TextChoices):
     COMMONS = "Commons", "House of Commons"
@@ -38,7 +40,11 @@ class Member(models.Model):
     party = models.ForeignKey(Party, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
     house = models.CharField(max_length=16, choices=House.choices, blank=True)
     membership_from = models.CharField(max_length=300, blank=True, help_text="constituency, or peerage type")
-    is_current = models.BooleanField(null=True, help_text="null: not recorded")
+    is_current = models.BooleanField(null=True, help_text="sits in its House now (its latest membership has not "
+                                     "ended, whatever its status); null: not recorded")
+    membership_status = models.CharField(max_length=200, blank=True, help_text="the status of a membership not "
+                                         "active, as the source words it (e.g. Leave of Absence); blank: active or "
+                                         "not recorded")
     thumbnail_url = models.URLField(max_length=500, blank=True)
 
     class Meta:
@@ -69,7 +75,7 @@ class StageType(models.Model):
     house = models.CharField(max_length=16, choices=House.choices, blank=True)
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.house})" if self.house else self.name
+        return f"{self.name} ({self.house})" if self.house in (House.COMMONS, House.LORDS) else self.name
 
 
 class Session(models.Model):
@@ -77,7 +83,10 @@ class Session(models.Model):
     name = models.CharField(max_length=50, blank=True, help_text="blank: not recorded by the source")
 
     def __str__(self) -> str:
-        return self.name or f"session {self.bills_api_id} (name not recorded)"
+        if self.name:
+            return self.name
+        return "session (name not recorded)" if is_made_up(self.bills_api_id) else (
+            f"session {self.bills_api_id} (name not recorded)")
 
 
 class Bill(models.Model):
@@ -117,7 +126,7 @@ class Bill(models.Model):
 
     @property
     def source_url(self) -> str:
-        return f"https://bills.parliament.uk/bills/{self.bills_api_id}"
+        return unless_made_up(f"https://bills.parliament.uk/bills/{self.bills_api_id}", self.bills_api_id)
 
 
 class BillSponsor(models.Model):
@@ -128,6 +137,11 @@ class BillSponsor(models.Model):
     member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="sponsorships")
     members_api_id = models.IntegerField(null=True, blank=True)
     member_name = models.CharField(max_length=300, blank=True, help_text="as the Bills API gives it")
+    party_name = models.CharField(max_length=200, blank=True, help_text="as the Bills API gives it")
+    party_colour = models.CharField(max_length=6, blank=True)
+    member_from = models.CharField(max_length=300, blank=True, help_text="constituency or peerage, as the Bills API "
+                                   "gives it")
+    member_house = models.CharField(max_length=16, choices=House.choices, blank=True)
     organisation_name = models.CharField(max_length=300, blank=True)
     organisation_url = models.URLField(max_length=500, blank=True)
 

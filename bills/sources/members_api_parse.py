@@ -84,6 +84,15 @@ class HouseMembership:
         return house_name(self.house)
 
 
+def sits_now(membership: HouseMembership, *, now: dt.datetime) -> bool:
+    """Whether the member sits in the House now: read from the membership's end date, not from
+    its status, which is inactive for a member on leave of absence or suspended (who still sits)."""
+    end = membership.membership_end_date
+    if end is None:
+        return True
+    return end > (now if end.tzinfo else now.replace(tzinfo=None))
+
+
 @dataclass(frozen=True)
 class Member:
     """Mirrors the Members API Member schema."""

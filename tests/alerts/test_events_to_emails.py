@@ -79,11 +79,11 @@ def test_the_email_says_what_changed_when_what_is_next_and_links_to_the_page_sou
         "What changed: Moved to a new stage. Before: 1st reading (Commons). Now: 2nd reading (Commons).",
         f"What is next: 2nd reading (Commons) on {next_sitting:%A %-d %B %Y}",
         f"On the tracker: {settings.SITE_URL}/bills/9000001/example-bill/",
-        "Source: https://bills.parliament.uk/bills/9000001",
         f"When: {next_sitting:%-d %B %Y}",
     ]
     for line in expected:
         assert line in text
+    assert "parliament.uk/bills/9000001" not in text + html  # never a Parliament link from a made-up id
     assert f'href="{settings.SITE_URL}/bills/9000001/example-bill/"' in html
     assert "/alerts/manage/" in text and "/alerts/manage/" in html
     assert "/alerts/unsubscribe/" in text and "/alerts/unsubscribe/" in html

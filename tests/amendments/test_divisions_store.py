@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from amendments.bill_divisions import bill_divisions
 from amendments.models import Amendment, Division, DivisionLink, Vote
 from amendments.scrape import division_search_term, names_bill
 from tests.amendments.example_responses import (
@@ -89,7 +90,7 @@ def test_a_division_is_linked_to_the_amendment_its_title_names(tmp_path):
 
     link = DivisionLink.objects.get()
     assert (link.kind, link.number, link.amendment.bills_api_id) == ("amendment", "1", 9000301)
-    assert link.method == "Commons Title, rule amendment; amendment 1 at a Commons stage"
+    assert link.method == "the Commons division's title, rule amendment; amendment 1 at a Commons stage"
     assert link.matched_text == "Amendment 1"
     assert Amendment.objects.get().decided_on == dt.date(2024, 1, 2)
 
@@ -136,7 +137,7 @@ def test_a_lords_division_with_counts_but_no_lists_is_stored_as_lists_not_record
     assert division.vote_lists_recorded is False and division.votes.count() == 0
     link = division.links.get()
     assert (link.kind, link.ping_pong_item.bills_api_id) == ("motion", 9000401)
-    assert link.method == "Lords amendmentMotionNotes, rule motion; motion 1A at a Lords stage"
+    assert link.method == "the Lords division's notes, rule motion; motion 1A at a Lords stage"
 
 
 def test_a_second_run_writes_nothing_and_a_new_division_after_the_first_search_is_an_event(tmp_path):
@@ -153,3 +154,44 @@ def test_a_second_run_writes_nothing_and_a_new_division_after_the_first_search_i
     assert event.kind == ChangeEvent.Kind.DIVISION_HELD
     assert event.summary == "Example Bill: Commons division No. 9 on 2 January 2024: 2 to 1"
     assert event.detail["source_id"] == 9000904
+
+
+PING_PONG_DAY_SEARCH = (f"{COMMONS_VOTES}/divisions.json/search?queryParameters.startDate=2024-01-02"
+                        "&queryParameters.endDate=2024-01-02&queryParameters.skip=0&queryParameters.take=25")
+
+
+def with_commons_ping_pong() -> dict:
+    """A Commons stage considering Lords amendments (id 9000405), sitting on 2 January 2024, at which
+    a motion disagrees with Lords Amendment 3J."""
+    stages = copy.deepcopy(fixture_json("bills_api", "spec_shaped_bill_stages.json"))
+    stages["items"].append(dict(copy.deepcopy(stages["items"][1]), id=9000405, stageId=12, sortOrder=9,
+                                description="Consideration of Lords amendments", stageSittings=[
+                                    {"id": 9000605, "stageId": 12, "billStageId": 9000405, "billId": 9000001,
+                                     "date": "2024-01-02T00:00:00"}]))
+    stages["totalResults"] += 1
+    motion = motion_detail(9000411, "1", stage=9000405, grouped=[("3J", "Disagreed", ())])
+    return {f"{BILLS}/Bills/9000001/Stages?Skip=0&Take=20": stages,
+            f"{BILLS}/Bills/9000001/Stages/9000405/Amendments?Skip=0&Take=20": EMPTY_PAGE,
+            **ping_pong_responses([motion], stage=9000405)}
+
+
+def test_a_ping_pong_division_whose_title_does_not_name_the_bill_is_found_by_its_sitting_and_number(
+        client, tmp_path):
+    reasons = commons_division(9000921, "Motion to appoint a Reasons Committee in respect of Lords Amendment 3J",
+                               ayes=(9000581,), noes=(9000582,), aye_count=1, no_count=1)
+    reasons["Ayes"][0]["ProxyName"] = "Example Member 9000583"
+    reasons["NoVoteRecorded"] = [dict(reasons["Noes"][0], MemberId=9000583, Name="Example Member 9000583")]
+    other = commons_division(9000922, "Motion to appoint a Reasons Committee in respect of Lords Amendment 7B")
+    responses = {**with_commons_ping_pong(), **with_division(), PING_PONG_DAY_SEARCH: [reasons, other],
+                 f"{COMMONS_VOTES}/division/9000921.json": reasons}
+    run_scrape(tmp_path, responses, "ping-pong")
+
+    division = Division.objects.get()  # not the one on Lords Amendment 7B, which the bill's ping-pong lacks
+    assert division.source_id == 9000921 and division.found_confidence == 0.8
+    assert "2 January 2024" in division.found_by and "amendment 3J" in division.found_by
+    assert division.links.get().grouped_amendment.number == "3J"
+    html = client.get(division.get_absolute_url()).content.decode()
+    assert "Found by the bill's ping-pong sitting that day." in html and "Confidence 0.80" in html
+    assert "(proxy vote cast by Example Member 9000583)" in html
+    assert "No vote recorded" in html and "Example Member 9000583 (Example Party)" in html
+    assert division in [row.division for row in bill_divisions(bill=division.bill)]

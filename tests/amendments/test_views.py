@@ -25,7 +25,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # As measured, at 10 amendments and at 1,000 (5,000 sponsorships, 600 votes) alike.
-MAX_QUERIES = {"amendments": 13, "amendment": 8, "division": 4, "member": 3, "summary": 3}
+MAX_QUERIES = {"amendments": 15, "amendment": 10, "division": 5, "member": 3, "summary": 3}
 
 
 def amendment_numbers(html: str) -> list[str]:

@@ -130,3 +130,42 @@ def test_a_stage_change_is_recorded_once_as_an_event(tmp_path):
     assert event.detail["from_bill_stage_id"] == 9000401 and event.detail["to_bill_stage_id"] == 9000402
     assert event.scrape_run == moved
     assert again.wrote_nothing
+
+
+def test_a_failed_stage_list_on_the_first_scrape_keeps_the_current_stage_the_bill_carries(client, tmp_path):
+    run_scrape(tmp_path, example_bill_responses(**{
+        STAGES: (500, {"error": "down"}), "https://members-api.parliament.uk/api/Members/9000501": None}))
+
+    bill = Bill.objects.get()
+    assert bill.current_stage.description == "Royal Assent"
+    assert list(Sitting.objects.filter(bill_stage=bill.current_stage).values_list("date", flat=True)) == [
+        dt.date(2024, 1, 2)]
+    page = client.get(bill.get_absolute_url()).content.decode()
+    where = page[page.index("Where it is now"):page.index("Started in")]
+    assert "Royal Assent" in where and "not recorded" not in where
+    in_charge = page[page.index("In charge"):page.index("What happens next")]
+    assert "Example Member (Example Party), Example Constituency" in in_charge
+
+
+def _member(**membership) -> dict:
+    member = copy.deepcopy(fixture_json("members_api", "spec_shaped_member.json"))
+    member["value"]["latestHouseMembership"].update(membership)
+    return member
+
+
+@pytest.mark.parametrize(("membership", "shown"), [
+    ({"membershipStatus": {"statusIsActive": False, "statusDescription": "Leave of Absence", "statusNotes": None,
+                           "statusId": None, "status": 1, "statusStartDate": "2023-01-01T00:00:00"}},
+     "Current member (leave of absence)"),
+    ({"membershipEndDate": "2024-05-30T00:00:00", "membershipEndReason": "Dissolution",
+      "membershipStatus": {"statusIsActive": False, "statusDescription": "Former", "statusNotes": None,
+                           "statusId": None, "status": None, "statusStartDate": None}}, "Former member"),
+    ({}, "Current member</dd>"),
+])
+def test_a_member_on_leave_of_absence_is_not_a_former_member(client, tmp_path, membership, shown):
+    run_scrape(tmp_path, example_bill_responses(**{
+        "https://members-api.parliament.uk/api/Members/9000501": _member(**membership)}))
+
+    page = client.get(Member.objects.get(members_api_id=9000501).get_absolute_url()).content.decode()
+    status = page[page.index("Status</dt>"):]
+    assert shown in status[:status.index("</div>")]

@@ -44,7 +44,7 @@ def test_bill_page_shows_the_journey_sponsors_act_and_source(client, tmp_path):
     assert "2 January 2024" in journey  # the Royal Assent sitting
     assert "Became the Example Act 2024 c. 1" in html
     assert "Example Member" in html and "Example Department" in html
-    assert 'href="https://bills.parliament.uk/bills/9000001"' in html
+    assert "parliament.uk/bills/9000001" not in html  # its id is made up: no Parliament link built from it
     assert 'aria-current="step"' in html  # the current stage is marked for screen readers
 
 
@@ -80,6 +80,17 @@ def test_home_page_leads_with_recently_moved_bills(client, tmp_path):
     html = client.get("/").content.decode()
     assert "Bills that moved most recently" in html
     assert 'href="/bills/9000001/example-bill/"' in html
+
+
+def test_a_bills_last_update_is_never_labelled_a_sitting(client, tmp_path):
+    stages = copy.deepcopy(fixture_json("bills_api", "spec_shaped_bill_stages.json"))
+    for stage in stages["items"]:
+        stage["stageSittings"] = []
+    scrape_example(tmp_path, **{f"{BILLS}/Bills/9000001/Stages?Skip=0&Take=20": stages})
+
+    for page in ("/", "/bills/"):
+        html = client.get(page).content.decode()
+        assert "last sitting" not in html and "updated by the source 2 Jan" in html, page
 
 
 def test_member_page_shows_party_house_constituency_and_bills(client, tmp_path):

@@ -10,8 +10,12 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from tests.factories import SubscriptionFactory
+from tracker.alerts.models import Delivery
 from tracker.clauses.account_entries import account_entries_load
 from tracker.clauses.models import AccountEntry, Clause
+from tracker.events.models import ChangeEvent
+from tracker.events.services import event_record
 from tracker.http.client import build_session
 from tracker.scraping.pipeline import scrape
 
@@ -24,9 +28,9 @@ COMMONS_BACKERS = ["Tim Loughton", "Alicia Kearns", "Kirsty Blackman", "Sir Iain
 
 @pytest.fixture
 def clause_65():
-    scrape(bill_ids=[3159], session=build_session(snapshot_dir=settings.BUNDLED_SNAPSHOT_DIR),
-           source="bundled snapshot", reconstructed=True)
-    account_entries_load(ENTRIES)
+    session = build_session(snapshot_dir=settings.BUNDLED_SNAPSHOT_DIR)
+    scrape(bill_ids=[3159], session=session, source="bundled snapshot", reconstructed=True)
+    account_entries_load(ENTRIES, session=session)
     return Clause.objects.get(key=ALTON_CLAUSE)
 
 
@@ -42,6 +46,26 @@ def test_lords_sponsors_and_commons_backers_appear_once_each(client, clause_65):
     for name in LORDS_SPONSORS + COMMONS_BACKERS:
         assert supporting.count(f"<strong>{name}</strong>") + supporting.count(f">{name}</a></strong>") == 1, name
     assert "Supporting (8)" in html
+
+
+def test_the_commons_backers_are_members_the_tracker_knows_with_their_house_and_party(client, clause_65):
+    html = ledger_html(client, clause_65)
+    for name, party in (("Kirsty Blackman", "Scottish National Party"), ("Sir Iain Duncan Smith", "Conservative")):
+        backer = html[html.index(f">{name}</a></strong>"):]
+        assert f"{party}, Commons" in backer[:backer.index("</p>")]
+        member = clause_65.supports.filter(name=name).first().member
+        assert member is not None and client.get(member.get_absolute_url()).status_code == 200
+
+
+def test_the_entries_are_the_accounts_stances_loading_twice_changes_nothing(clause_65):
+    entries = list(AccountEntry.objects.order_by("key").values_list("key", "name", "stance", "said_on"))
+    account_entries_load(ENTRIES)
+
+    assert list(AccountEntry.objects.order_by("key").values_list("key", "name", "stance", "said_on")) == entries
+    assert {name for _, name, stance, _ in entries if stance == "supports"} == set(COMMONS_BACKERS)
+    assert {name for _, name, stance, _ in entries if stance == "opposes"} == {"Baroness Neville-Rolfe"}
+    kearns = AccountEntry.objects.get(name="Alicia Kearns")
+    assert (kearns.quote, kearns.said_on) == ("tantamount to facilitating genocide", None)
 
 
 def test_the_governments_opposition_and_the_8_to_5_removal_are_counted(client, clause_65):
@@ -81,7 +105,8 @@ def test_the_supporters_csv_is_the_same_ledger(client, clause_65):
 
     assert header[:4] == ["Name", "Party", "House", "Position"]
     assert {row[0] for row in rows if row[3] == "supports"} == set(LORDS_SPONSORS + COMMONS_BACKERS)
-    assert [row[0] for row in rows if row[3] == "opposes"] == ["Baroness Neville-Rolfe", "not recorded"]
+    assert list(dict.fromkeys(row[0] for row in rows if row[3] == "opposes")) == ["Baroness Neville-Rolfe",
+                                                                                   "not recorded"]
     kearns = next(row for row in rows if row[0] == "Alicia Kearns")
     assert kearns[7] == "undated"
 
@@ -99,3 +124,29 @@ def test_an_editor_adds_an_entry_in_the_admin_and_the_clause_shows_it(client, cl
     clause_65.refresh_from_db()
     assert clause_65.opponents_count == 2
     assert "Example Member" in ledger_html(client, clause_65)
+
+
+@pytest.mark.parametrize("amendment", [9006001, 9006004])  # the amendment that inserted it; the one that left it out
+def test_the_amendment_page_shows_the_clauses_own_ledger(client, clause_65, amendment):
+    clause_ledger = ledger_html(client, clause_65)
+    clause_ledger = clause_ledger[clause_ledger.index("</h2>") + 5:]
+    html = client.get(f"/amendments/{amendment}/").content.decode()
+    ledger = html[html.index('id="supporters"'):]
+    ledger = ledger[ledger.index("</p>", ledger.index("the clause this amendment concerns")) + 4:]
+
+    assert ledger.strip().startswith(clause_ledger.strip()[:-len('<h2 class="govuk-heading-l" id="')])
+    assert html.count('id="supporters"') == 1
+
+
+def test_an_alert_about_the_clause_carries_its_ledger(clause_65, django_capture_on_commit_callbacks, mailoutbox):
+    subscription = SubscriptionFactory(target_kind="clause", bill=None, clause=clause_65,
+                                       subscriber__email="watcher@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        event = event_record(kind=ChangeEvent.Kind.CLAUSE_STATUS_CHANGED, bill=clause_65.bill, clause=clause_65,
+                             summary="Procurement Bill [HL]: new clause — left out", detail={})
+    assert Delivery.objects.filter(event=event, subscription=subscription).exists()
+    [message] = [m for m in mailoutbox if m.to == ["watcher@example.org"]]
+
+    assert "Who supports and opposes it: 8 supporting: 4 signed the amendment" in message.body
+    assert "Opposing: Baroness Neville-Rolfe (Conservative)." in message.body
+    assert "Kirsty Blackman (Scottish National Party)" in message.body

@@ -121,12 +121,12 @@ def test_the_clause_page_shows_its_number_in_every_print_its_history_and_support
     assert [numbers.index(words) for words in in_order] == sorted(numbers.index(words) for words in in_order)
     assert "Procurement Act 2023 c. 54" in numbers
     timeline = html[html.index('id="history"'):html.index('id="supporters"')]
-    assert "Tim Loughton in Hansard" in timeline and "How we know" in timeline and "confidence 0.8" in timeline
+    assert "Tim Loughton in the debate" in timeline and "How we know" in timeline and "confidence 0.8" in timeline
     assert "by eight votes against five" in timeline and "Motion 47A (Amendment 47B)" in timeline
     supporters = html[html.index('id="supporters"'):]
     assert supporters.count(">Lord Alton of Liverpool</a>") == 1  # once, with both pieces of evidence
     assert "0 opposing" not in html and "members&#x27; votes not recorded" in supporters
-    assert "Nothing: the bill has completed its passage as the Procurement Act 2023 c. 54." in html
+    assert "It was left out of the bill: nothing more will happen to it in this bill." in html
     assert "Reconstructed data" in html
 
 

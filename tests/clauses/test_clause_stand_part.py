@@ -49,7 +49,7 @@ def bill():
 def stand_part_division(bill, *, number: str, date: dt.date = COMMITTEE_DAY):
     division = DivisionFactory(bill=bill, date=date, title=f"Example Bill: Clause {number} stand part")
     DivisionLink.objects.create(division=division, kind=DivisionLink.Kind.CLAUSE, number=number,
-                                method="Commons Title, rule clause_stand_part",
+                                method="the Commons division's title, rule clause_stand_part",
                                 matched_text=f"Clause {number} stand part")
     aye, no = MemberFactory(), MemberFactory()
     VoteFactory(division=division, member=aye, lobby=Vote.Lobby.AYE)

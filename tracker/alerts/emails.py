@@ -25,11 +25,13 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
+from tracker.clauses.ledger import Ledger
+from tracker.clauses.selectors import clause_ledger
 from tracker.events.models import ChangeEvent
 
 from . import tokens
 from .models import Delivery, Digest, Subscription
-from .selectors import NextSitting, bill_next_sitting
+from .selectors import NextSitting, bill_next_sitting, target_over
 from .targets import TARGET_KINDS
 
 # Stand-ins for a recipient's own links; nothing in a template escapes or alters them.
@@ -222,16 +224,18 @@ class EventFacts:
     bill_url: str
     member_url: str
     source_url: str
+    clause_ledger: Ledger | None = None  # for an event about a clause: who supports and opposes it
 
 
 def event_facts(*, event: ChangeEvent, today: dt.date | None = None) -> EventFacts:
-    """One query: the bill's next sitting."""
+    """One query: the bill's next sitting; one more for a clause's ledger."""
     return EventFacts(
         event=event,
         next_sitting=bill_next_sitting(bill=event.bill, today=today or timezone.localdate()),
         bill_url=absolute_url(event.bill.get_absolute_url()),
         member_url=absolute_url(event.member.get_absolute_url()) if event.member else "",
         source_url=event.evidence_url or event.bill.source_url,
+        clause_ledger=clause_ledger(clause=event.clause) if event.clause_id else None,
     )
 
 
@@ -302,6 +306,7 @@ def confirmation_email(*, subscription: Subscription) -> EmailMultiAlternatives:
         template="confirm",
         subject=f"You already get alerts on {target}" if confirmed else f"Confirm your alerts on {target}",
         context={"target": target, "confirmed": confirmed, "confirm_url": absolute_url(confirm_path),
+                 "over": target_over(target=target),
                  "expiry_hours": settings.ALERTS_CONFIRM_MAX_AGE_HOURS,
                  "unsubscribe_label": f"Stop alerts on {target}" if confirmed else "Cancel this request"},
     )

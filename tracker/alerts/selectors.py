@@ -10,6 +10,9 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from bills.models import Bill, Sitting
+from bills.whats_next import bill_over
+from tracker.clauses.models import Clause
+from tracker.clauses.whats_next import clause_over
 from tracker.events.models import ChangeEvent
 
 from .models import Subscriber, Subscription
@@ -37,6 +40,16 @@ def bill_next_sitting(*, bill: Bill, today: dt.date) -> NextSitting | None:
     if sitting is None:
         return None
     return NextSitting(name=sitting.bill_stage.description, house=sitting.bill_stage.house, date=sitting.date)
+
+
+def target_over(*, target: models.Model | None) -> str:
+    """Why alerts on this target will have nothing more to tell of it in its bill (a clause left
+    out, a bill whose passage is over); blank when it can still change. Said when someone subscribes."""
+    if isinstance(target, Clause):
+        return clause_over(clause=target, bill_finished=bill_over(target.bill))
+    if isinstance(target, Bill) and (over := bill_over(target)):
+        return f"The bill has {over}: nothing more will happen to it."
+    return ""
 
 
 @dataclass(frozen=True)

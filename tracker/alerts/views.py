@@ -55,8 +55,9 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 @require_GET
 def subscribe_page(request: HttpRequest, target_kind: str, target_id: int) -> HttpResponse:
     target = TARGET_KINDS[target_kind].get_or_404(target_id)
-    return render(request, "alerts/subscribe.html",
-                  {"target": target, "target_kind": target_kind, "target_id": target_id})
+    return render(request, "alerts/subscribe.html", {
+        "target": target, "target_kind": target_kind, "target_id": target_id,
+        "over": selectors.target_over(target=target)})
 
 
 @csrf_exempt
@@ -74,6 +75,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "alerts/subscribe.html", {
             "form": form, "target": form.cleaned_data.get("target"),
+            "over": selectors.target_over(target=form.cleaned_data.get("target")),
             "target_kind": form.cleaned_data.get("target_kind"), "target_id": form.cleaned_data.get("target_id"),
         }, status=400)
     email = form.cleaned_data["email"]

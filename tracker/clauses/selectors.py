@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from bills.models import Bill, BillStage, Sitting
+from bills.whats_next import what_next
 from tracker.hansard.models import Mention
 from tracker.hansard.selectors import Speeches, speeches_in
 from tracker.scraping.selectors import latest_scraped
@@ -27,6 +28,7 @@ from .display import (
 from .how_we_know import LinkExplanation, link_explanations
 from .ledger import Evidence, Ledger, ledger
 from .models import Clause, ClauseEvent, ClauseLink, ClauseSupport, ClauseVersion, Print
+from .whats_next import ClauseNext, clause_next
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ class ClausePage:
     texts: list[VersionText]
     events: list[TimelineEvent]
     ledger: Ledger
-    next_sitting: Sitting | None
+    next: ClauseNext
     reconstructed: bool
     how_we_know: list[LinkExplanation]
 
@@ -110,9 +112,16 @@ class ClausePage:
 def clause_ledger(*, clause: Clause) -> Ledger:
     """Who supports and opposes the clause, each person once with all their evidence: the one
     answer the clause page, the amendment page, the supporters CSV and the alerts give. One query."""
-    supports = clause.supports.select_related("member", "amendment", "division", "contribution__debate",
-                                              "account_entry")
-    return ledger(_support_evidence(support) for support in supports)
+    return clause_ledgers(clauses=[clause])[clause.pk]
+
+
+def clause_ledgers(*, clauses: list[Clause]) -> dict[int, Ledger]:
+    """`clause_ledger` of several clauses at once, by clause pk. One query."""
+    evidence: dict[int, list[Evidence]] = {clause.pk: [] for clause in clauses}
+    for support in ClauseSupport.objects.filter(clause__in=clauses).select_related(
+            "member", "amendment", "division", "contribution__debate", "account_entry").order_by("pk"):
+        evidence[support.clause_id].append(_support_evidence(support))
+    return {pk: ledger(items) for pk, items in evidence.items()}
 
 
 def _support_evidence(support: ClauseSupport) -> Evidence:
@@ -138,14 +147,15 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
                                                "contribution__member").order_by("sequence"))
     links = ClauseLink.objects.filter(Q(older__clause=clause) | Q(newer__clause=clause)).select_related(
         "older_print", "newer_print", "older", "newer")
-    next_sitting = (Sitting.objects.filter(bill_stage__bill=clause.bill, date__gt=today)
-                    .select_related("bill_stage").order_by("date").first())
+    stages = list(BillStage.objects.filter(bill=clause.bill).prefetch_related(
+        Prefetch("sittings", queryset=Sitting.objects.order_by("date"))).order_by("sort_order", "bills_api_id"))
+    bill_next = what_next(bill=clause.bill, stages=stages, today=today)
     last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
     return ClausePage(
         clause=clause, bill=clause.bill, status=status_style(clause.status),
         numbers=numbers_by_print(clause, prints, versions, events), texts=texts_with_differences(versions),
         events=[TimelineEvent(event, status_style(event.kind)) for event in events],
-        ledger=clause_ledger(clause=clause), next_sitting=next_sitting,
+        ledger=clause_ledger(clause=clause), next=clause_next(clause=clause, bill_next=bill_next),
         reconstructed=bool(last_check and last_check.run.reconstructed),
         how_we_know=link_explanations(links),
     )

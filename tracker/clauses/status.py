@@ -251,8 +251,7 @@ def _text_change_events(identity: Identity, prints: Sequence[PrintFacts],
             clause_key, kind, f"{kind}-{newer.key}", older.stage_pk, None,
             (stage_index.get(older.stage_pk, len(stage_index)), _DECISION_PHASE, 0), newer.key,
             confidence=link.confidence if link.confidence < 1 else None,
-            note=f'{_label(link.kind, record.number)} {words} the print "{newer.label}" (found by {link.method}, '
-                 f"confidence {link.confidence:g}).",
+            note=f'{_label(link.kind, record.number)} {words} the print "{newer.label}".',  # how: "How we know"
         )
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from amendments.store import member_pks_for
 from bills.models import Bill, Member
+from tracker.made_up_ids import unless_made_up
 from tracker.hansard.sources.hansard_api_parse import HansardContribution, HansardDebate
 from tracker.scraping.counts import StoreCounts
 from tracker.scraping.upsert import bulk_upsert, unlisted_children_delete
@@ -36,14 +37,15 @@ def debate_store(*, bill: Bill, debate: HansardDebate, content_hash: str) -> Sto
         "title": text(debate.title),
         "location": text(debate.location),
         "volume": debate.volume_no,
-        "url": debate.permalink,
+        "url": unless_made_up(debate.permalink, debate.ext_id),  # blank: no link built from a made-up id
         "content_last_updated": uk_aware(debate.content_last_updated),
         "content_hash": content_hash,
     }})
     stored = result.objects[debate.ext_id]
     speakers = _speakers(debate)
     contributions = bulk_upsert(Contribution, key=("debate_id", "order"), rows={
-        (stored.pk, item.order): _contribution_row(item, *speakers(item)) for item in debate.contributions
+        (stored.pk, item.order): _contribution_row(item, *speakers(item), debate_ext_id=debate.ext_id)
+        for item in debate.contributions
     })
     removed = 0
     if content_hash:
@@ -52,7 +54,7 @@ def debate_store(*, bill: Bill, debate: HansardDebate, content_hash: str) -> Sto
     return result.counts + contributions.counts + StoreCounts(updated=removed)
 
 
-def _contribution_row(item: HansardContribution, member_pk: int | None, match: str) -> dict:
+def _contribution_row(item: HansardContribution, member_pk: int | None, match: str, *, debate_ext_id: str) -> dict:
     text_html, text_plain = contribution_texts(item.value)
     return {
         "external_id": text(item.external_id),
@@ -66,7 +68,7 @@ def _contribution_row(item: HansardContribution, member_pk: int | None, match: s
         "column_reference": "",  # the Hansard API's DebateItem has no column field
         "text_html": text_html,
         "text_plain": text_plain,
-        "url": item.permalink,
+        "url": unless_made_up(item.permalink, debate_ext_id),
     }
 
 

@@ -19,6 +19,16 @@ def bill_reconstructed(*, bills_api_id: int) -> bool:
     return bool(latest and latest.run.reconstructed)
 
 
+def all_reconstructed_records() -> dict:
+    """`reconstructed_records` of every bill at once (record ids are unique across snapshots):
+    what a page links to for a record with a made-up id. One query."""
+    latest: dict[int, ScrapedBill] = {}
+    for scraped in ScrapedBill.objects.select_related("run").order_by("bills_api_id", "-run__started_at", "-pk"):
+        latest.setdefault(scraped.bills_api_id, scraped)
+    return {key: record for scraped in latest.values() if scraped.run.reconstructed
+            for key, record in scraped.run.reconstructed_records.items()}
+
+
 def reconstructed_records(*, bills_api_id: int) -> dict:
     """For a bill whose latest scrape replayed a reconstructed snapshot: per record id (a made-up
     id, a debate's ExtId, or "<debate ExtId>/contribution-<n>"), what the snapshot's manifest

@@ -93,8 +93,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tracker.scraping.context_processors.reconstructed_records",
             ],
-            "builtins": ["tracker.web_links"],  # |web_url: only http(s) links from a source
+            "builtins": ["tracker.web_links", "bills.templatetags.house_words"],  # |web_url: only http(s) links
         },
     },
 ]

@@ -6,12 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from amendments.bill_divisions import BillDivision, bill_divisions
+from amendments.models import Amendment
 from amendments.selectors import BillAmendmentSummary, MemberActivity, bill_amendment_summary, member_activity
 from bills.models import Bill, Member
 from bills.selectors import BillJourney, bill_journey
+from tracker.clauses.ledger import Ledger
+from tracker.clauses.models import Clause
+from tracker.clauses.selectors import clause_ledgers
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.selectors import MemberContributions, member_contributions
 
@@ -42,3 +47,18 @@ def member_page(*, members_api_id: int) -> MemberPage:
     corrections_attach([member])
     return MemberPage(member=member, sponsored_bills=bills, activity=member_activity(member=member),
                       contributions=member_contributions(member=member))
+
+
+@dataclass(frozen=True)
+class ClauseLedger:
+    clause: Clause
+    ledger: Ledger
+
+
+def amendment_ledgers(*, amendment: Amendment) -> list[ClauseLedger]:
+    """Who supports and opposes each clause the amendment inserts, changes or leaves out: the
+    clause's own ledger (the one the clause page shows). Two queries."""
+    clauses = list(Clause.objects.filter(Q(proposed_by=amendment) | Q(events__amendment=amendment), superseded_by=None)
+                   .select_related("bill").distinct().order_by("position", "key"))
+    ledgers = clause_ledgers(clauses=clauses)
+    return [ClauseLedger(clause, ledgers[clause.pk]) for clause in clauses]

@@ -37,7 +37,8 @@ def member_detail(request, members_api_id: int, slug: str):
 def amendment_detail(request, bills_api_id: int):
     page = amendment_page(bills_api_id=bills_api_id)
     return render(request, "site/amendment_detail.html", {
-        "page": page, "amendment": page.amendment, "speeches": speeches_on_amendment(amendment=page.amendment)})
+        "page": page, "amendment": page.amendment, "speeches": speeches_on_amendment(amendment=page.amendment),
+        "ledgers": selectors.amendment_ledgers(amendment=page.amendment)})
 
 
 @permission_required("corrections.view_conflict", raise_exception=True)
