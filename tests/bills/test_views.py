@@ -11,7 +11,7 @@ from tracker.http.client import build_session
 from tracker.scraping.pipeline import scrape
 
 pytestmark = pytest.mark.django_db
-MAX_BILL_PAGE_QUERIES = 15  # with the divisions list: its divisions and their party splits
+MAX_BILL_PAGE_QUERIES = 17  # with the divisions list (its divisions and their party splits) and the journey's links
 
 
 def scrape_example(tmp_path, **overrides):
@@ -39,7 +39,7 @@ def test_bill_page_shows_the_journey_sponsors_act_and_source(client, tmp_path):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<title>Example Bill – Clause tracker</title>" in html
-    journey = html[html.index('id="journey"'):html.index('id="publications"')]
+    journey = html[html.index('<ol class="tracker-timeline"'):html.index('id="publications"')]
     assert journey.index("1st reading") < journey.index("2nd reading") < journey.index("Royal Assent")
     assert "2 January 2024" in journey  # the Royal Assent sitting
     assert "Became the Example Act 2024 c. 1" in html

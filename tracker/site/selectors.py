@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from amendments.bill_divisions import BillDivision, bill_divisions
 from amendments.models import Amendment
@@ -20,17 +21,25 @@ from tracker.clauses.selectors import clause_ledgers
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.selectors import MemberContributions, member_contributions
 
+from .journey import Chart, StageDates
+from .journey_page import journey_drawing, journey_stages
+
 
 @dataclass(frozen=True)
 class BillPage(BillJourney):
     amendments: BillAmendmentSummary
     divisions: list[BillDivision]
+    journey_stages: list[StageDates]  # the timeline numbered as the chart numbers it, with links
+    journey_chart: Chart | None
 
 
 def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
+    today = today or timezone.localdate()
     journey = bill_journey(bills_api_id=bills_api_id, today=today)
+    stages = journey_stages(journey=journey)
     return BillPage(**{f.name: getattr(journey, f.name) for f in fields(journey)},
-                    amendments=bill_amendment_summary(bill=journey.bill), divisions=bill_divisions(bill=journey.bill))
+                    amendments=bill_amendment_summary(bill=journey.bill), divisions=bill_divisions(bill=journey.bill),
+                    journey_stages=stages, journey_chart=journey_drawing(journey=journey, stages=stages, today=today))
 
 
 @dataclass(frozen=True)
