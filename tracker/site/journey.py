@@ -33,6 +33,12 @@ class StageDates:
     href: str  # what happened there; blank: nothing to link to
     is_current: bool = False
     is_future: bool = False  # every sitting is still to come
+    undated: int = 0  # sittings the record gives no date for: listed, not drawn
+
+    @property
+    def undated_sittings(self) -> range:
+        """For a template's loop: one per sitting without a date."""
+        return range(self.undated)
 
 
 @dataclass(frozen=True)

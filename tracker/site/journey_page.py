@@ -27,6 +27,7 @@ def journey_stages(*, journey: BillJourney) -> list[StageDates]:
     amendments_url = reverse("amendments:bill_amendments", args=[bill.bills_api_id, bill.slug])
     return [StageDates(number=i, name=item.name, house=item.house, dates=tuple(d for d in item.sittings if d),
                        is_current=item.is_current, is_future=item.is_future,
+                       undated=sum(1 for d in item.sittings if d is None),
                        href=debates.get(item.stage.pk)
                        or (f"{amendments_url}#stage-{item.stage.bills_api_id}" if item.stage.pk in with_amendments
                            else ""))
