@@ -105,6 +105,10 @@ def test_royal_assent_sends_an_email(follower, scrape_example):
     scrape_example("act", **{BILL_URL: fixture_json("bills_api", "spec_shaped_bill.json")})
     assert [m.subject for m in mail.outbox] == ["Example Bill: moved to Royal Assent"]
     assert ChangeEvent.objects.get().kind == ChangeEvent.Kind.ROYAL_ASSENT
+    [message] = mail.outbox
+    assert "What is next: nothing more: the bill has completed its passage" in message.body
+    assert "no future sitting" not in message.body.lower()
+    assert "Nothing more: the bill has completed its passage." in message.alternatives[0][0]
 
 
 @pytest.mark.parametrize("kind", ChangeEvent.Kind.values)

@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
+from bills.whats_next import bill_over
 from tracker.clauses.ledger import Ledger
 from tracker.clauses.selectors import clause_ledger
 from tracker.events.models import ChangeEvent
@@ -225,13 +226,18 @@ class EventFacts:
     member_url: str
     source_url: str
     clause_ledger: Ledger | None = None  # for an event about a clause: who supports and opposes it
+    clause_url: str = ""  # for an event about a clause: its page, where the email sends the reader
+    bill_finished: str = ""  # why nothing comes next ("completed its passage"); blank: the bill goes on
 
 
 def event_facts(*, event: ChangeEvent, today: dt.date | None = None) -> EventFacts:
-    """One query: the bill's next sitting; one more for a clause's ledger."""
+    """One query: the bill's next sitting (none once its passage is over); more for a clause's ledger."""
+    finished = bill_over(event.bill)
     return EventFacts(
         event=event,
-        next_sitting=bill_next_sitting(bill=event.bill, today=today or timezone.localdate()),
+        next_sitting=None if finished else bill_next_sitting(bill=event.bill, today=today or timezone.localdate()),
+        bill_finished=finished,
+        clause_url=absolute_url(event.clause.get_absolute_url()) if event.clause_id else "",
         bill_url=absolute_url(event.bill.get_absolute_url()),
         member_url=absolute_url(event.member.get_absolute_url()) if event.member else "",
         source_url=event.evidence_url or event.bill.source_url,
@@ -251,7 +257,7 @@ class EventEmails:
 
     def facts(self, event_id: int) -> EventFacts:
         if event_id not in self._facts:
-            self._facts[event_id] = event_facts(event=ChangeEvent.objects.select_related("bill", "member").get(pk=event_id))
+            self._facts[event_id] = event_facts(event=ChangeEvent.objects.select_related("bill", "member", "clause__bill").get(pk=event_id))
         return self._facts[event_id]
 
     def target(self, subscription: Subscription) -> models.Model:

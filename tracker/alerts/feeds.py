@@ -46,10 +46,11 @@ class TargetEventsFeed(Feed):
         return item.summary
 
     def item_link(self, item: ChangeEvent) -> str:
-        return item.bill.get_absolute_url()
+        """The page of what changed: the clause's for a clause's change, else the bill's."""
+        return item.clause.get_absolute_url() if item.clause_id else item.bill.get_absolute_url()
 
     def item_guid(self, item: ChangeEvent) -> str:
-        """A tag URI per event: entries about one bill share its page as their link."""
+        """A tag URI per event: entries about one bill or clause share its page as their link."""
         return f"tag:{urlsplit(settings.SITE_URL).hostname},2024:alerts/event/{item.pk}"
 
     item_guid_is_permalink = False

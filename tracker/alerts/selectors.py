@@ -22,7 +22,7 @@ FEED_LENGTH = 50
 
 def target_events(*, target_kind: str, target: models.Model, limit: int = FEED_LENGTH) -> QuerySet[ChangeEvent]:
     """The newest events about one target: what its feed lists and its subscribers were sent."""
-    return (ChangeEvent.objects.filter(**{target_kind: target}).select_related("bill", "member")
+    return (ChangeEvent.objects.filter(**{target_kind: target}).select_related("bill", "member", "clause__bill")
             .order_by("-detected_at", "-pk")[:limit])
 
 
