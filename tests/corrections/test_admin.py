@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from bills.models import Bill
 from tests.support.snapshots import example_bill_responses, write_snapshot
-from tracker.corrections.models import Override
+from tests.factories import MemberFactory, PartyFactory
+from tracker.corrections.models import Conflict, Override
 from tracker.corrections.permissions import EDITOR_GROUP
+from tracker.corrections.services import override_save
 from tracker.http.client import build_session
 from tracker.scraping.pipeline import scrape
 
@@ -132,3 +134,19 @@ def test_the_review_queue_lists_conflicts_problems_and_unsure_links(client, edit
 def test_the_review_queue_needs_an_editor(client):
     client.force_login(User.objects.create_user("staff-only", is_staff=True))
     assert client.get(reverse("site:review_queue")).status_code == 403
+
+
+def test_the_override_and_conflict_lists_show_a_party_by_name_not_its_row_id(client, editor):
+    labour, conservative = PartyFactory(name="Labour"), PartyFactory(name="Conservative")
+    member = MemberFactory(party=conservative)
+    override = override_save(obj=member, field="party", value=labour, reason="Crossed the floor", user=editor)
+    Conflict.objects.create(override=override, subject=str(override), source_value=conservative.pk,
+                            override_value=labour.pk)
+    overrides = client.get(reverse("admin:corrections_override_changelist")).content.decode()
+    assert '<td class="field-corrected_value">Labour</td>' in overrides
+    assert '<td class="field-source_said">Conservative</td>' in overrides
+    assert '<td class="field-corrected_field">party</td>' in overrides
+    assert f">{labour.pk}<" not in overrides
+    conflicts = client.get(reverse("admin:corrections_conflict_changelist")).content.decode()
+    assert '<td class="field-source_now_says">Conservative</td>' in conflicts
+    assert '<td class="field-correction_says">Labour</td>' in conflicts

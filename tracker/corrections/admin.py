@@ -11,6 +11,7 @@ from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Conflict, Override
+from .readable import field_label, readable_value
 from .services import conflict_resolve, corrections_for, override_remove, override_save, restored
 
 REASON_FIELD = "correction_reason"
@@ -74,7 +75,8 @@ class CorrectableAdmin(admin.ModelAdmin):
 
 @admin.register(Override)
 class OverrideAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "value", "source_value", "reason", "created_by", "updated_at")
+    list_display = ("record", "corrected_field", "corrected_value", "source_said", "reason", "created_by", "updated_at")
+    list_select_related = ("content_type", "created_by")
     list_filter = ("content_type",)
     search_fields = ("source_key", "field", "reason")
     readonly_fields = ("content_type", "object_id", "source_key", "field", "source_value", "created_by")
@@ -83,6 +85,22 @@ class OverrideAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # corrections are made on the record itself
+
+    @admin.display(description="Record", ordering="source_key")
+    def record(self, obj: Override) -> str:
+        return f"{obj.content_type.name} {obj.source_key}"
+
+    @admin.display(description="Field", ordering="field")
+    def corrected_field(self, obj: Override) -> str:
+        return field_label(obj.content_type.model_class(), obj.field)
+
+    @admin.display(description="Corrected to")
+    def corrected_value(self, obj: Override) -> str:
+        return readable_value(obj.content_type.model_class(), obj.field, obj.value)
+
+    @admin.display(description="The source says")
+    def source_said(self, obj: Override) -> str:
+        return readable_value(obj.content_type.model_class(), obj.field, obj.source_value)
 
     def save_model(self, request, obj, form, change) -> None:
         """An edit here (or a revert to an earlier version) corrects the row as well."""
@@ -114,7 +132,8 @@ class OverrideAdmin(SimpleHistoryAdmin):
 
 @admin.register(Conflict)
 class ConflictAdmin(admin.ModelAdmin):
-    list_display = ("subject", "source_value", "override_value", "detected_at", "resolution", "resolved_by")
+    list_display = ("subject", "source_now_says", "correction_says", "detected_at", "resolution", "resolved_by")
+    list_select_related = ("override__content_type", "resolved_by")
     list_filter = ("resolution",)
     readonly_fields = ("override", "subject", "source_value", "override_value", "detected_at", "scrape_run",
                        "resolution", "resolved_by", "resolved_at")
@@ -122,6 +141,19 @@ class ConflictAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    @admin.display(description="The source now says")
+    def source_now_says(self, obj: Conflict) -> str:
+        return "(row removed)" if obj.orphaned else self._readable(obj, obj.source_value)
+
+    @admin.display(description="The correction says")
+    def correction_says(self, obj: Conflict) -> str:
+        return self._readable(obj, obj.override_value)
+
+    @staticmethod
+    def _readable(conflict: Conflict, value) -> str:
+        override = conflict.override
+        return readable_value(override and override.content_type.model_class(), override.field if override else "", value)
 
     @admin.action(description="Keep the correction", permissions=["change"])
     def keep_corrections(self, request, queryset) -> None:
