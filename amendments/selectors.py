@@ -210,6 +210,9 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
         )
     )
     parties = list(Party.objects.filter(pk__in=_bill_sponsor_parties(bill)).order_by("name"))
+    shown = [*page_obj.object_list, *items]
+    grouped = [g for item in items for g in item.grouped_amendments.all()]
+    corrections_attach([*shown, *(s for row in (*shown, *grouped) for s in row.sponsorships.all())])
     return BillAmendmentsPage(
         bill=bill,
         reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),
@@ -343,6 +346,7 @@ def division_page(*, house: str, source_id: int) -> DivisionPage:
     division = get_object_or_404(Division.objects.select_related("bill"), source=source, source_id=source_id)
     votes = list(_votes().filter(division=division))
     links = list(_links().filter(division=division))
+    corrections_attach([division, *votes])
     return DivisionPage(_division_votes(division, votes, links), bill_reconstructed(bills_api_id=division.bill.bills_api_id))
 
 

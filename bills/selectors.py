@@ -103,8 +103,8 @@ def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJour
     )
     timeline = [_timeline_stage(stage, bill, today) for stage in stages]
     sponsors = list(bill.sponsors.select_related("member__party"))
-    corrections_attach([bill, *sponsors])
     publications = list(bill.publications.order_by("-display_date", "-bills_api_id"))
+    corrections_attach([bill, *sponsors, *stages, *(s for stage in stages for s in stage.sittings.all()), *publications])
     return BillJourney(
         bill=bill,
         sponsors=sponsors,

@@ -23,7 +23,7 @@ def procurement_bill():
 
 
 def journey(html: str) -> str:
-    return html[html.index('id="journey"'):html.index('id="publications"')]
+    return html[html.index('<ol class="tracker-timeline"'):html.index('id="publications"')]
 
 
 def test_bill_page_shows_both_houses_stages_in_order_with_their_dates(client, procurement_bill):

@@ -59,6 +59,13 @@ def test_the_next_step_is_drawn_at_its_sitting_and_not_at_all_without_one():
     assert undated.next_mark is None
 
 
+def test_a_long_wait_for_the_next_sitting_keeps_the_axis_to_eight_labels():
+    chart = journey_chart([stage(1, "Commons", D(2023, 1, 1), current=True)],
+                          next_step=NextStep("Report stage", "Commons", D(2099, 3, 4)))
+    assert 1 <= len(chart.ticks) <= 8 and chart.ticks[0].label == "Jan 2030"
+    assert chart.next_mark.x == WIDTH - 24
+
+
 def test_numbers_of_sittings_days_apart_stagger_instead_of_overlapping():
     chart = journey_chart([stage(1, "Lords", D(2023, 1, 1)), stage(2, "Lords", D(2023, 1, 2)),
                            stage(3, "Lords", D(2023, 12, 31))])

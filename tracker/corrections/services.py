@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .models import Conflict, Override
@@ -124,11 +124,21 @@ def overrides_rehome(model: type[models.Model], created: Iterable[models.Model])
 
 
 def corrections_for(objects: Iterable[models.Model]) -> dict[tuple[type, int], dict[str, Override]]:
-    """{(model, pk): {field: Override}} for objects of any models, one query per model."""
+    """{(model, pk): {field: Override}} for objects of any models, in one query (content types are cached)."""
     by_model: dict[type, list[int]] = {}
     for obj in objects:
         by_model.setdefault(type(obj), []).append(obj.pk)
-    return {(model, pk): fields for model, pks in by_model.items() for pk, fields in overrides_of(model, pks).items()}
+    if not by_model:
+        return {}
+    types = ContentType.objects.get_for_models(*by_model)
+    model_of = {content_type.pk: model for model, content_type in types.items()}
+    wanted = Q()
+    for model, pks in by_model.items():
+        wanted |= Q(content_type=types[model], object_id__in=pks)
+    found: dict[tuple[type, int], dict[str, Override]] = {}
+    for override in Override.objects.filter(wanted):
+        found.setdefault((model_of[override.content_type_id], override.object_id), {})[override.field] = override
+    return found
 
 
 def corrections_attach(objects: Iterable[models.Model]) -> None:

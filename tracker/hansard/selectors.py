@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from amendments.models import Amendment, PingPongItem
 from bills.models import Bill, BillStage, Member
+from tracker.corrections.services import corrections_attach
 from tracker.scraping.selectors import bill_reconstructed
 
 from .highlight import Mark, Segment, paragraphs
@@ -68,8 +69,9 @@ class DebatePage:
 
 def debate_page(*, hansard_ext_id: str) -> DebatePage:
     debate = get_object_or_404(Debate.objects.select_related("bill", "bill_stage"), hansard_ext_id=hansard_ext_id)
-    contributions = (debate.contributions.select_related("member__party")
-                     .prefetch_related(Prefetch("mentions", queryset=_mentions())).order_by("order"))
+    contributions = list(debate.contributions.select_related("member__party")
+                         .prefetch_related(Prefetch("mentions", queryset=_mentions())).order_by("order"))
+    corrections_attach([debate, *contributions])
     return DebatePage(
         debate=debate,
         contributions=[_contribution_view(contribution, debate.bill) for contribution in contributions],

@@ -8,8 +8,10 @@ the stage is named in `undrawn` so the page can say so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 WIDTH = 960
 LEFT = 96  # room for the lane names
@@ -34,6 +36,7 @@ class StageDates:
     is_current: bool = False
     is_future: bool = False  # every sitting is still to come
     undated: int = 0  # sittings the record gives no date for: listed, not drawn
+    corrected: Mapping[str, Any] = field(default_factory=dict)  # editors' corrections of the stage and its sittings
 
     @property
     def undated_sittings(self) -> range:
@@ -147,9 +150,9 @@ def journey_chart(stages: Sequence[StageDates], *, next_step: NextStep | None = 
 
 
 def _ticks(start: dt.date, end: dt.date, x_of) -> tuple[Tick, ...]:
-    """First-of-month ticks, every 1, 2, 3, 6 or 12 months: at most eight."""
+    """First-of-month ticks, every 1, 2, 3, 6 or 12 months (or more years): at most eight."""
     months = (end.year - start.year) * 12 + end.month - start.month + 1
-    step = next(s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= 8)
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= 8), 12 * math.ceil(months / 96))
     ticks = []
     year, month = start.year, start.month
     while True:

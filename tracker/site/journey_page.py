@@ -27,11 +27,21 @@ def journey_stages(*, journey: BillJourney) -> list[StageDates]:
     amendments_url = reverse("amendments:bill_amendments", args=[bill.bills_api_id, bill.slug])
     return [StageDates(number=i, name=item.name, house=item.house, dates=tuple(d for d in item.sittings if d),
                        is_current=item.is_current, is_future=item.is_future,
-                       undated=sum(1 for d in item.sittings if d is None),
+                       undated=sum(1 for d in item.sittings if d is None), corrected=_corrected(item.stage),
                        href=debates.get(item.stage.pk)
                        or (f"{amendments_url}#stage-{item.stage.bills_api_id}" if item.stage.pk in with_amendments
                            else ""))
             for i, item in enumerate(journey.timeline, start=1)]
+
+
+def _corrected(stage) -> dict:
+    """The stage's corrections and its sittings' (as bill_journey attached them), each named for the list."""
+    found = dict(stage.corrected)
+    for sitting in stage.sittings.all():
+        for name, override in sitting.corrected.items():
+            override.label = f"sitting {override.label}"
+            found[f"sitting {sitting.pk} {name}"] = override
+    return found
 
 
 def journey_drawing(*, journey: BillJourney, stages: list[StageDates], today: dt.date) -> Chart | None:

@@ -53,7 +53,7 @@ class MemberPage:
 def member_page(*, members_api_id: int) -> MemberPage:
     member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
     bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
-    corrections_attach([member])
+    corrections_attach([member, *([member.party] if member.party else [])])
     return MemberPage(member=member, sponsored_bills=bills, activity=member_activity(member=member),
                       contributions=member_contributions(member=member))
 

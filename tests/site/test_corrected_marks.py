@@ -1,0 +1,72 @@
+"""Every corrected value carries the "Corrected" mark, with its reason, on each page showing it:
+each correctable record the public pages show, corrected field by field in the loaded demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from amendments.models import Amendment, Division, PingPongItem, Sponsorship, Vote
+from bills.models import BillStage, Member, Publication, Sitting
+from tests.test_public_pages_crawl import demo  # noqa: F401  (a fixture)
+from tracker.corrections.services import override_save
+from tracker.hansard.models import Contribution, Debate
+
+pytestmark = pytest.mark.django_db
+BILL = "/bills/3159/procurement-bill-hl/"
+AMENDMENTS = BILL + "amendments/"
+DEBATE = "/hansard/debates/00000000-0000-0000-0000-000009100001/"
+DIVISION = "/divisions/commons/9008002/"
+
+
+def first_amendment_listed(client) -> Amendment:
+    found = re.search(r'href="/amendments/(\d+)/"', client.get(AMENDMENTS).content.decode())
+    return Amendment.objects.get(bills_api_id=found.group(1))
+
+
+# (what is corrected, its field, the new value, the pages showing it)
+CASES = [
+    (lambda c: BillStage.objects.filter(bill__bills_api_id=3159).order_by("sort_order").first(),
+     "description", "1st reading (corrected)", [BILL]),
+    (lambda c: Sitting.objects.filter(bill_stage__bill__bills_api_id=3159).order_by("date").first(),
+     "date", dt.date(2022, 5, 12), [BILL]),
+    (lambda c: Publication.objects.filter(bill__bills_api_id=3159).first(), "title", "A corrected title", [BILL]),
+    (lambda c: Member.objects.get(members_api_id=9000006), "name_display_as", "Lord True (corrected)",
+     ["/bills/members/9000006/lord-true/"]),
+    (lambda c: Member.objects.get(members_api_id=9000006).party, "name", "A corrected party",
+     ["/bills/members/9000006/lord-true/"]),
+    (first_amendment_listed, "summary", "A corrected summary", [AMENDMENTS]),
+    (lambda c: Amendment.objects.get(bills_api_id=9006002), "text_plain", "Corrected words",
+     ["/amendments/9006002/"]),
+    (lambda c: Sponsorship.objects.filter(amendment__bills_api_id=9006002).first(), "party_name", "Corrected party",
+     ["/amendments/9006002/"]),
+    (lambda c: Sponsorship.objects.filter(amendment=first_amendment_listed(c)).first(), "party_name",
+     "Corrected party", [AMENDMENTS]),
+    (lambda c: PingPongItem.objects.filter(bill_stage__bill__bills_api_id=3159).first(), "number", "99Z",
+     [AMENDMENTS]),
+    (lambda c: Division.objects.get(source_id=9008002), "title", "A corrected title", [DIVISION]),
+    (lambda c: Vote.objects.filter(division__source_id=9008002).order_by("name").first(), "name", "Corrected Name",
+     [DIVISION]),
+    (lambda c: Debate.objects.get(hansard_ext_id="00000000-0000-0000-0000-000009100001"), "title",
+     "A corrected debate title", [DEBATE]),
+    (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
+     .order_by("order").first(), "text_plain", "Corrected words.", [DEBATE]),
+]
+
+
+def test_each_corrected_field_is_marked_corrected_with_its_reason_on_each_page_showing_it(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    missing = []
+    for number, (record, field, value, pages) in enumerate(CASES):
+        obj = record(client)
+        assert obj is not None, (number, field)
+        reason = f"Reason {number}: the source is wrong about this {type(obj).__name__} {field}"
+        with django_capture_on_commit_callbacks(execute=True):  # an editor's change: pages render afresh
+            override_save(obj=obj, field=field, value=value, reason=reason, user=None)
+        marked = re.compile(r'tracker-badge--corrected">Corrected</strong> <span class="tracker-corrected__reason">'
+                            r'[^<]*' + re.escape(reason))
+        missing += [(type(obj).__name__, field, path) for path in pages
+                    if not marked.search(client.get(path).content.decode())]
+    assert missing == [], "\n".join(map(str, missing))
