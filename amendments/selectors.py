@@ -212,7 +212,8 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     parties = list(Party.objects.filter(pk__in=_bill_sponsor_parties(bill)).order_by("name"))
     shown = [*page_obj.object_list, *items]
     grouped = [g for item in items for g in item.grouped_amendments.all()]
-    corrections_attach([*shown, *(s for row in (*shown, *grouped) for s in row.sponsorships.all())])
+    sponsorships = [s for row in (*shown, *grouped) for s in row.sponsorships.all()]
+    corrections_attach([*shown, *sponsorships, *(s.member for s in sponsorships if s.member)])
     return BillAmendmentsPage(
         bill=bill,
         reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),
@@ -346,7 +347,7 @@ def division_page(*, house: str, source_id: int) -> DivisionPage:
     division = get_object_or_404(Division.objects.select_related("bill"), source=source, source_id=source_id)
     votes = list(_votes().filter(division=division))
     links = list(_links().filter(division=division))
-    corrections_attach([division, *votes])
+    corrections_attach([division, *votes, *(vote.member for vote in votes if vote.member)])
     return DivisionPage(_division_votes(division, votes, links), bill_reconstructed(bills_api_id=division.bill.bills_api_id))
 
 
@@ -372,7 +373,9 @@ def amendment_page(*, bills_api_id: int) -> AmendmentPage:
     for vote in _votes().filter(division__in=[link.division_id for link in links]):
         votes[vote.division_id].append(vote)
     divisions = {link.division_id: link.division for link in links}
-    corrections_attach([amendment, *sponsorships])
+    shown_votes = [vote for found in votes.values() for vote in found]
+    corrections_attach([amendment, *sponsorships, *(s.member for s in sponsorships if s.member), *shown_votes,
+                        *(vote.member for vote in shown_votes if vote.member)])
     return AmendmentPage(
         amendment=amendment,
         lead=[s for s in sponsorships if s.is_lead],

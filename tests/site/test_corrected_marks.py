@@ -49,6 +49,8 @@ CASES = [
     (lambda c: Division.objects.get(source_id=9008002), "title", "A corrected title", [DIVISION]),
     (lambda c: Vote.objects.filter(division__source_id=9008002).order_by("name").first(), "name", "Corrected Name",
      [DIVISION]),
+    (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
+     .exclude(member=None).order_by("order").last().member, "name_display_as", "A corrected speaker", [DEBATE]),
     (lambda c: Debate.objects.get(hansard_ext_id="00000000-0000-0000-0000-000009100001"), "title",
      "A corrected debate title", [DEBATE]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")

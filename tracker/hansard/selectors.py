@@ -71,7 +71,7 @@ def debate_page(*, hansard_ext_id: str) -> DebatePage:
     debate = get_object_or_404(Debate.objects.select_related("bill", "bill_stage"), hansard_ext_id=hansard_ext_id)
     contributions = list(debate.contributions.select_related("member__party")
                          .prefetch_related(Prefetch("mentions", queryset=_mentions())).order_by("order"))
-    corrections_attach([debate, *contributions])
+    corrections_attach([debate, *contributions, *(c.member for c in contributions if c.member)])
     return DebatePage(
         debate=debate,
         contributions=[_contribution_view(contribution, debate.bill) for contribution in contributions],
