@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
@@ -55,7 +56,17 @@ def bill_list(*, filters: BillFilters) -> QuerySet[Bill]:
 
 
 def recently_moved_bills(*, limit: int = 10) -> list[Bill]:
-    return list(bills_with_activity()[:limit])
+    bills = list(bills_with_activity()[:limit])
+    corrections_attach(bills)
+    return bills
+
+
+def bill_list_page(*, filters: BillFilters, page_number: str | int | None, per_page: int) -> Page:
+    """One page of the bill list, each bill with its editors' corrections."""
+    page = Paginator(bill_list(filters=filters), per_page).get_page(page_number)
+    page.object_list = list(page.object_list)
+    corrections_attach(page.object_list)
+    return page
 
 
 def current_stage_types() -> QuerySet[StageType]:

@@ -1,6 +1,5 @@
 """Thin views: read the URL, call one selector, render."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from tracker.pagecache import cached_page
@@ -17,7 +16,7 @@ def bill_list(request):
     form = BillFilterForm(request.GET or None, stage_types=selectors.current_stage_types(),
                           sessions=Session.objects.order_by("-bills_api_id"))
     filters = form.filters() if form.is_valid() else selectors.BillFilters()
-    page = Paginator(selectors.bill_list(filters=filters), BILLS_PER_PAGE).get_page(request.GET.get("page"))
+    page = selectors.bill_list_page(filters=filters, page_number=request.GET.get("page"), per_page=BILLS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "bills/bill_list.html", {"form": form, "page_obj": page, "querystring": query.urlencode()})

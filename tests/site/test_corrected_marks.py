@@ -9,7 +9,7 @@ import re
 import pytest
 
 from amendments.models import Amendment, Division, PingPongItem, Sponsorship, Vote
-from bills.models import BillStage, Member, Publication, Sitting
+from bills.models import Bill, BillStage, Member, Publication, Sitting
 from tests.test_public_pages_crawl import demo  # noqa: F401  (a fixture)
 from tracker.corrections.services import override_save
 from tracker.hansard.models import Contribution, Debate
@@ -28,6 +28,8 @@ def first_amendment_listed(client) -> Amendment:
 
 # (what is corrected, its field, the new value, the pages showing it)
 CASES = [
+    (lambda c: Bill.objects.get(bills_api_id=3159), "act_name", "Procurement Act 2023 (corrected)",
+     [BILL, "/", "/bills/"]),
     (lambda c: BillStage.objects.filter(bill__bills_api_id=3159).order_by("sort_order").first(),
      "description", "1st reading (corrected)", [BILL]),
     (lambda c: Sitting.objects.filter(bill_stage__bill__bills_api_id=3159).order_by("date").first(),
