@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from amendments.models import Amendment, Division, PingPongItem, Sponsorship, Vote
+from amendments.models import Amendment, Division, DivisionLink, PingPongItem, Sponsorship, Vote
 from bills.models import Bill, BillStage, Member, Publication, Sitting
 from tests.test_public_pages_crawl import demo  # noqa: F401  (a fixture)
 from tracker.corrections.services import override_save
@@ -53,6 +53,8 @@ CASES = [
      [DIVISION]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
      .exclude(member=None).order_by("order").last().member, "name_display_as", "A corrected speaker", [DEBATE]),
+    (lambda c: DivisionLink.objects.filter(division__source_id=9008002).first(), "number", "99",
+     [DIVISION]),
     (lambda c: Debate.objects.get(hansard_ext_id="00000000-0000-0000-0000-000009100001"), "title",
      "A corrected debate title", [DEBATE]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
