@@ -33,6 +33,7 @@ class SearchResult:
 class SearchGroup:
     type: str
     label: str
+    count: int  # matches of the type in all, on every page
     results: list[SearchResult]
 
 
@@ -46,8 +47,17 @@ class SearchPage:
     results: list[SearchResult] = field(default_factory=list)
 
     @property
+    def all_count(self) -> int:
+        return sum(self.counts.values())
+
+    @property
     def total(self) -> int:
-        return self.counts.get(self.type, 0) if self.type else sum(self.counts.values())
+        """Matches of the type filtered by, or of all types."""
+        return self.counts.get(self.type, 0) if self.type else self.all_count
+
+    @property
+    def type_label(self) -> str:
+        return DocumentType(self.type).label if self.type else ""
 
     @property
     def pages(self) -> int:
@@ -59,7 +69,13 @@ class SearchPage:
         by_type: dict[str, list[SearchResult]] = {}
         for result in self.results:
             by_type.setdefault(result.type, []).append(result)
-        return [SearchGroup(type, DocumentType(type).label, results) for type, results in by_type.items()]
+        return [SearchGroup(type, DocumentType(type).label, self.counts[type], results)
+                for type, results in by_type.items()]
+
+    @property
+    def filters(self) -> list[SearchGroup]:
+        """Each type with a match, and its count (no results: for the filter links)."""
+        return [SearchGroup(type, DocumentType(type).label, count, []) for type, count in self.counts.items()]
 
 
 def search(query: str, type: str | None = None, page: int = 1) -> SearchPage:
