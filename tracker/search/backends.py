@@ -16,6 +16,7 @@ from .models import SearchDocument
 from .query import Query
 
 FTS_WEIGHTS = (10.0, 4.0, 1.0)  # bm25 weights of numbers, heading and body
+RANK_BY_LENGTH = 1  # ts_rank divides by 1 + log(length): a short document naming it beats a long one mentioning it
 
 
 def type_counts(query: Query) -> dict[str, int]:
@@ -35,7 +36,7 @@ def ranked(query: Query, *, type: str | None, offset: int, limit: int) -> list[S
         matches = SearchDocument.objects.filter(search_vector=tsquery).defer("search_vector")
         if type:
             matches = matches.filter(type=type)
-        return list(matches.annotate(rank=SearchRank(F("search_vector"), tsquery))
+        return list(matches.annotate(rank=SearchRank(F("search_vector"), tsquery, normalization=RANK_BY_LENGTH))
                     .order_by("-rank", "type", "ref")[offset:offset + limit])
     where, params = ("AND d.type = %s", [type]) if type else ("", [])
     return list(SearchDocument.objects.raw(

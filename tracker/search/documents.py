@@ -25,7 +25,7 @@ class Document:
     title: str
     context: str
     url: str
-    numbers: str
+    numbers: str = ""
     heading: str = ""
     body: str = ""
 
@@ -87,8 +87,8 @@ def _amendment_documents(bill: Bill) -> Iterator[Document]:
         yield Document(
             DocumentType.AMENDMENT, str(amendment.bills_api_id), bill.pk, str(amendment),
             f"{amendment.bill_stage.description} · {bill.short_title}", amendment.get_absolute_url(),
-            numbers=lines([str(amendment), _sponsor_names(amendment.sponsorships.all())]),
-            heading=lines([amendment.new_clause_title, amendment.position]),
+            numbers=str(amendment),
+            heading=lines([amendment.new_clause_title, amendment.position, _sponsor_names(amendment.sponsorships.all())]),
             body=lines([amendment.summary, amendment.text_plain, amendment.explanatory_statement_plain]),
         )
 
@@ -100,14 +100,13 @@ def _ping_pong_documents(bill: Bill) -> Iterator[Document]:
         yield Document(
             DocumentType.AMENDMENT, f"ping-pong-{item.bills_api_id}", bill.pk, str(item), context,
             item.get_absolute_url(),
-            numbers=lines([str(item), _sponsor_names(item.sponsorships.all())]),
-            body=item.text_plain,
+            numbers=str(item), heading=_sponsor_names(item.sponsorships.all()), body=item.text_plain,
         )
         for grouped in item.grouped_amendments.all():
             yield Document(
                 DocumentType.AMENDMENT, f"ping-pong-{item.bills_api_id}-{grouped.group_position}-{grouped.position}",
                 bill.pk, f"{grouped} (in {item})", context, item.get_absolute_url(),
-                numbers=lines([str(grouped), _sponsor_names(grouped.sponsorships.all())]),
+                numbers=str(grouped), heading=_sponsor_names(grouped.sponsorships.all()),
                 body=html_to_text(grouped.text_html),
             )
 
@@ -130,6 +129,6 @@ def _speech_documents(bill: Bill) -> Iterator[Document]:
             f"{contribution.speaker}: {contribution.heading or debate.title}",
             f"{debate.title} · House of {debate.house} · {debate.date:%-d %B %Y}",
             contribution.get_absolute_url(),
-            numbers=contribution.speaker, heading=lines([contribution.heading, debate.title]),
+            heading=lines([contribution.speaker, contribution.heading, debate.title]),
             body=contribution.text_plain,
         )
