@@ -101,6 +101,6 @@ def test_the_page_runs_the_same_queries_whatever_it_finds(client, demo, django_a
 def test_every_page_has_the_search_box_in_its_header(client, demo):  # noqa: F811
     for path in ("/", "/bills/", CLAUSE_65, "/search/?q=Alton"):
         html = client.get(path).content.decode()
-        assert re.search(r'<form class="tracker-site-search" role="search" method="get" action="/search/">', html), path
+        assert re.search(r'<form class="tracker-site-search" role="search" aria-label="Site search" method="get" action="/search/">', html), path
         assert '<label class="govuk-visually-hidden" for="site-search">' in html
     assert 'id="site-search" name="q" type="search" value="Alton"' in client.get("/search/?q=Alton").content.decode()
