@@ -32,16 +32,21 @@ def type_counts(query: Query) -> dict[str, int]:
 def ranked(query: Query, *, type: str | None, offset: int, limit: int) -> list[SearchDocument]:
     """The matching documents (of one type, or all), best first, ties in a fixed order."""
     if connection.vendor == "postgresql":
-        tsquery = _tsquery(query)
-        matches = SearchDocument.objects.filter(search_vector=tsquery).defer("search_vector")
-        if type:
-            matches = matches.filter(type=type)
-        return list(matches.annotate(rank=SearchRank(F("search_vector"), tsquery, normalization=RANK_BY_LENGTH))
-                    .order_by("-rank", "type", "ref")[offset:offset + limit])
+        return list(ranked_queryset(query, type=type)[offset:offset + limit])
     where, params = ("AND d.type = %s", [type]) if type else ("", [])
     return list(SearchDocument.objects.raw(
         f"SELECT d.* {_FTS_FROM} {where} ORDER BY bm25(search_searchdocument_fts, %s, %s, %s), d.type, d.ref "
         "LIMIT %s OFFSET %s", [_fts_match(query), *params, *FTS_WEIGHTS, limit, offset]))
+
+
+def ranked_queryset(query: Query, *, type: str | None):
+    """PostgreSQL: the matching documents, best first (bench/search.py prints its plan)."""
+    tsquery = _tsquery(query)
+    matches = SearchDocument.objects.filter(search_vector=tsquery).defer("search_vector")
+    if type:
+        matches = matches.filter(type=type)
+    return (matches.annotate(rank=SearchRank(F("search_vector"), tsquery, normalization=RANK_BY_LENGTH))
+            .order_by("-rank", "type", "ref"))
 
 
 def _tsquery(query: Query) -> SearchQuery:

@@ -4,6 +4,7 @@ pure, no Django. Scraped text is untrusted, so every character of it is escaped;
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -15,12 +16,14 @@ WORDS_BEFORE = 10
 SNIPPET_WORDS = 36
 
 
+@functools.lru_cache(maxsize=65536)
 def folded(word: str) -> str:
     """Lower case without accents, as the SQLite index compares ("ŵ" finds "w")."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem, so "surveillance" marks "surveil" and "suppliers" marks "supplier"."""
     word = folded(word)

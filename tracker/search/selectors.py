@@ -99,7 +99,9 @@ def search(query: str, type: str | None = None, page: int = 1) -> SearchPage:
 
 def _result(document: SearchDocument, query: Query) -> SearchResult:
     texts = [text for text in (document.body, document.heading, document.numbers) if text]
-    snippets = [snippet(text, query.words) for text in texts]
-    marked = next((s for s in snippets if "<mark>" in s), snippets[0] if snippets else "")
+    snippets = (snippet(text, query.words) for text in texts)  # made one at a time, until one marks a match
+    marked = next((s for s in snippets if "<mark>" in s), None)
+    if marked is None:  # only the title matched: the start of the words
+        marked = snippet(texts[0], query.words) if texts else ""
     return SearchResult(type=document.type, id=document.ref, title=document.title, context=document.context,
                         url=document.url, snippet=mark_safe(marked))  # noqa: S308 (escaped by highlight.snippet)
