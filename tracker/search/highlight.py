@@ -36,7 +36,7 @@ def stem(word: str) -> str:
 def snippet(text: str, words: Iterable[str]) -> str:
     """About SNIPPET_WORDS words of `text` from a little before the first match, HTML-escaped,
     each matching word in <mark>; the start of the text when nothing matches."""
-    stems = {stem(word) for word in words}
+    stems = frozenset(stem(word) for word in words)
     tokens = list(TOKEN.finditer(text))
     matches = [i for i, token in enumerate(tokens) if _matches(token.group(), stems)]
     first = max(0, (matches[0] if matches else 0) - WORDS_BEFORE)
@@ -57,5 +57,6 @@ def snippet(text: str, words: Iterable[str]) -> str:
     return " ".join("".join(parts).split())
 
 
-def _matches(token: str, stems: set[str]) -> bool:
+@functools.lru_cache(maxsize=65536)
+def _matches(token: str, stems: frozenset[str]) -> bool:
     return stem(token) in stems or any(len(s) >= 4 and folded(token).startswith(s) for s in stems)
