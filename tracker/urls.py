@@ -17,5 +17,6 @@ urlpatterns = [
     path("alerts/", include("tracker.alerts.urls")),
     path("", include("amendments.urls")),
     path("", include("tracker.hansard.urls")),
+    path("", include("tracker.api.urls")),
     path("admin/", admin.site.urls),
 ]
