@@ -73,11 +73,13 @@ def bill_clauses_page(*, bills_api_id: int, print_key: str | None = None) -> Bil
                   .annotate(version_count=Count("versions")).order_by("position"))
     with_versions = [p for p in prints if p.version_count]
     chosen = next((p for p in prints if p.key == print_key), None) or (with_versions[-1] if with_versions else None)
-    versions = ClauseVersion.objects.filter(print=chosen).select_related("clause__status_stage", "clause__bill")
+    versions = ClauseVersion.objects.filter(print=chosen).select_related("clause__status_stage", "clause__bill",
+                                                                         "clause__proposed_by__bill_stage")
     rows = [ClauseRow(v, status_style(v.clause.status)) for v in versions.order_by("kind", "position")
             ] if chosen else []
     stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
-    clauses = list(Clause.objects.filter(bill=bill, superseded_by=None).select_related("bill", "proposed_by__bill_stage")
+    clauses = list(Clause.objects.filter(bill=bill, superseded_by=None)
+                   .select_related("bill", "proposed_by__bill_stage", "status_stage")
                    .order_by("position", "key"))
     matrix = [MatrixRow(clause, [MatrixCell(stage, tuple(
         style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
@@ -153,7 +155,8 @@ def clause_histories(*, bill: Bill, clauses: list[Clause]) -> dict[int, ClauseHi
         versions[version.clause_id].append(version)
     events: dict[int, list[ClauseEvent]] = {clause.pk: [] for clause in clauses}
     for event in ClauseEvent.objects.filter(clause__in=clauses).select_related(
-            "bill_stage", "amendment", "division", "print", "contribution__member").order_by("clause", "sequence"):
+            "bill_stage", "amendment", "division", "print", "contribution__member", "contribution__debate").order_by(
+            "clause", "sequence"):
         events[event.clause_id].append(event)
     ledgers = clause_ledgers(clauses=clauses)
     return {clause.pk: ClauseHistory(
