@@ -17,7 +17,7 @@ from tracker.site.selectors import amendment_ledgers
 from . import schemas
 from .bills import MAX_PER_PAGE
 from .clauses import ledger_record
-from .common import ERRORS, SourceId, corrected, member_ref
+from .common import ERRORS, AmendmentId, BillId, corrected, member_ref
 from .http import bill_resource, resource
 from .links import api_url, blank_as_null, links, page_links, page_url
 
@@ -40,7 +40,7 @@ def division_summary(request: HttpRequest, division: Division) -> dict:
 @router.get("/amendments/{bills_api_id}", response={200: schemas.Amendment, **ERRORS}, url_name="amendment",
             summary="An amendment: its sponsors, decision, divisions and the ledgers of the clauses it touches")
 @resource
-def amendment_detail(request: HttpRequest, bills_api_id: SourceId):
+def amendment_detail(request: HttpRequest, bills_api_id: AmendmentId):
     page = selectors.amendment_page(bills_api_id=bills_api_id)
     amendment = page.amendment
     stage, bill = amendment.bill_stage, amendment.bill_stage.bill
@@ -78,7 +78,7 @@ class AmendmentListQuery(Schema):
             url_name="bill_amendments",
             summary="A bill's amendments and its motions between the Houses, filtered as on its amendments page")
 @bill_resource
-def bill_amendments(request: HttpRequest, bills_api_id: SourceId, filters: Query[AmendmentListQuery]):
+def bill_amendments(request: HttpRequest, bills_api_id: BillId, filters: Query[AmendmentListQuery]):
     chosen = selectors.AmendmentFilters(decision=filters.decision or "", sponsor=filters.sponsor.strip(),
                                         party=filters.party, q=filters.q.strip())
     page = selectors.bill_amendments_page(bills_api_id=bills_api_id, filters=chosen, page_number=filters.page,

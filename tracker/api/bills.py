@@ -14,7 +14,7 @@ from tracker.made_up_ids import unless_made_up
 from tracker.web_links import web_url
 
 from . import schemas
-from .common import ERRORS, SourceId, corrected, member_ref
+from .common import ERRORS, BillId, corrected, member_ref
 from .http import bill_resource, resource
 from .links import api_url, blank_as_null, links, page_links
 
@@ -56,7 +56,7 @@ def bill_summary(request: HttpRequest, bill: Bill) -> dict:
 @router.get("/bills/{bills_api_id}", response={200: schemas.Bill, **ERRORS}, url_name="bill",
             summary="A bill: sponsors, stages with their sittings, publications and what happens next")
 @bill_resource
-def bill_detail(request: HttpRequest, bills_api_id: SourceId):
+def bill_detail(request: HttpRequest, bills_api_id: BillId):
     journey = selectors.bill_journey(bills_api_id=bills_api_id)
     bill, what_next = journey.bill, journey.what_next
     step = what_next.step

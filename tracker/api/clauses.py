@@ -17,12 +17,13 @@ from tracker.web_links import web_url
 
 from . import schemas
 from .bills import MAX_PER_PAGE
-from .common import ERRORS, SourceId, member_ref
+from .common import ERRORS, BillId, member_ref
 from .http import bill_resource
 from .links import api_url, blank_as_null, links, page_links
 
 router = Router(tags=["clauses"])
-ClauseKey = Path(..., max_length=200, pattern=r"^[-a-zA-Z0-9_]+$", description="the clause's key, as in its address")
+ClauseKey = Path(..., max_length=200, pattern=r"^[-a-zA-Z0-9_]+$", description="the clause's key, as in its address",
+                 example="amendment-9006001")
 
 
 class ClauseListQuery(Schema):
@@ -34,7 +35,7 @@ class ClauseListQuery(Schema):
 @router.get("/bills/{bills_api_id}/clauses", response={200: schemas.BillClauses, **ERRORS}, url_name="bill_clauses",
             summary="A bill's clauses and schedules, each with its record across the prints and its ledger")
 @bill_resource
-def bill_clauses(request: HttpRequest, bills_api_id: SourceId, filters: Query[ClauseListQuery]):
+def bill_clauses(request: HttpRequest, bills_api_id: BillId, filters: Query[ClauseListQuery]):
     page = selectors.bill_clauses_page(bills_api_id=bills_api_id, print_key=filters.print or None)
     chosen = page.chosen if filters.print and page.chosen and page.chosen.key == filters.print else None
     clauses = [row.version.clause for row in page.rows] if chosen else [row.clause for row in page.matrix]
@@ -49,7 +50,7 @@ def bill_clauses(request: HttpRequest, bills_api_id: SourceId, filters: Query[Cl
 @router.get("/bills/{bills_api_id}/clauses/{key}", response={200: schemas.Clause, **ERRORS}, url_name="clause",
             summary="One clause: its number in every print, versions, status history with evidence, and ledger")
 @bill_resource
-def clause_detail(request: HttpRequest, bills_api_id: SourceId, key: str = ClauseKey):
+def clause_detail(request: HttpRequest, bills_api_id: BillId, key: str = ClauseKey):
     page = selectors.clause_page(bills_api_id=bills_api_id, key=key)
     if isinstance(page, Clause):  # later found to be another clause: its address leads there
         return HttpResponsePermanentRedirect(reverse("api-v1:clause", args=[page.bill.bills_api_id, page.key]))

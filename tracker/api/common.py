@@ -13,8 +13,18 @@ from tracker.converters import MAX_ID
 from .links import api_url, page_url
 from .schemas import Error
 
-# An id in a path: anything else is refused with 400 before a query runs.
-SourceId = Annotated[int, Path(ge=1, le=MAX_ID, description="the source's numeric id")]
+
+
+def source_id(description: str, example: int) -> type:
+    """An id in a path, in the range ids are stored in: anything else is refused with 400
+    before a query runs. The example is the bundled demo's (the docs page fills it in)."""
+    return Annotated[int, Path(ge=1, le=MAX_ID, description=description, example=example)]
+
+
+BillId = source_id("the Bills API id of the bill", 3159)
+AmendmentId = source_id("the Bills API id of the amendment (amendmentId)", 9006001)
+DivisionId = source_id("the votes API's id of the division", 9008002)
+MemberId = source_id("the Members API id of the member", 9000001)
 ERRORS = {400: Error, 404: Error}
 
 

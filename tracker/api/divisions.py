@@ -12,7 +12,7 @@ from amendments import selectors
 
 from . import schemas
 from .amendments import division_summary
-from .common import ERRORS, SourceId, corrected, member_ref
+from .common import ERRORS, DivisionId, corrected, member_ref
 from .http import resource
 from .links import api_url, blank_as_null, links, page_url
 
@@ -22,7 +22,7 @@ router = Router(tags=["divisions"])
 @router.get("/divisions/{house}/{source_id}", response={200: schemas.Division, **ERRORS}, url_name="division",
             summary="A division: its counts, tellers and every recorded vote, and what it decided")
 @resource
-def division_detail(request: HttpRequest, source_id: SourceId,
+def division_detail(request: HttpRequest, source_id: DivisionId,
                     house: Literal["commons", "lords"] = Path(..., description="commons or lords")):
     page = selectors.division_page(house=house, source_id=source_id)
     division, votes = page.division, page.votes

@@ -9,7 +9,7 @@ from tracker.site.selectors import member_page
 
 from . import schemas
 from .amendments import division_summary, sponsored_ref
-from .common import ERRORS, SourceId, corrected
+from .common import ERRORS, MemberId, corrected
 from .http import resource
 from .links import blank_as_null, links, page_url
 
@@ -19,7 +19,7 @@ router = Router(tags=["members"])
 @router.get("/members/{members_api_id}", response={200: schemas.Member, **ERRORS}, url_name="member",
             summary="A member: the bills in their charge, the amendments they led or signed, their votes and words")
 @resource
-def member_detail(request: HttpRequest, members_api_id: SourceId):
+def member_detail(request: HttpRequest, members_api_id: MemberId):
     page = member_page(members_api_id=members_api_id)
     member, activity = page.member, page.activity
     return {
