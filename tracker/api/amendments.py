@@ -8,7 +8,7 @@ from typing import Literal
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from amendments import selectors
 from amendments.models import Amendment, Decision, Division, PingPongItem, Sponsorship
@@ -17,7 +17,7 @@ from tracker.site.selectors import amendment_ledgers
 from . import schemas
 from .bills import MAX_PER_PAGE
 from .clauses import ledger_record
-from .common import ERRORS, AmendmentId, BillId, corrected, member_ref
+from .common import ERRORS, AmendmentId, BillId, blank_is_none, corrected, member_ref
 from .http import bill_resource, resource
 from .links import api_url, blank_as_null, links, page_links, page_url
 
@@ -72,6 +72,8 @@ class AmendmentListQuery(Schema):
     party: int | None = Field(None, ge=0, le=2**31 - 1, description="Members API id of a sponsor's party")
     page: int = Field(1, ge=1, le=2**31 - 1)
     per_page: int = Field(selectors.AMENDMENTS_PER_PAGE, ge=1, le=MAX_PER_PAGE)
+
+    _blank_is_none = field_validator("decision", "party", mode="before")(blank_is_none)
 
 
 @router.get("/bills/{bills_api_id}/amendments", response={200: schemas.BillAmendments, **ERRORS},

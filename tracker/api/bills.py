@@ -6,7 +6,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from bills import selectors
 from bills.models import Bill
@@ -14,7 +14,7 @@ from tracker.made_up_ids import unless_made_up
 from tracker.web_links import web_url
 
 from . import schemas
-from .common import ERRORS, BillId, corrected, member_ref
+from .common import ERRORS, BillId, blank_is_none, corrected, member_ref
 from .http import bill_resource, resource
 from .links import api_url, blank_as_null, links, page_links
 
@@ -30,6 +30,8 @@ class BillListQuery(Schema):
     act: Literal["yes", "no"] | None = Field(None, description="became an Act, or not")
     page: int = Field(1, ge=1, le=2**31 - 1)
     per_page: int = Field(25, ge=1, le=MAX_PER_PAGE)
+
+    _blank_is_none = field_validator("session", "house", "stage", "act", mode="before")(blank_is_none)
 
 
 @router.get("/bills", response={200: schemas.BillList, **ERRORS}, url_name="bills",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Path
@@ -49,3 +49,8 @@ def corrected(obj) -> list[dict]:
 def _party_read(member: Member) -> bool:
     """The member's party came with the member (no query to read it)."""
     return Member._meta.get_field("party").is_cached(member)
+
+
+def blank_is_none(value: Any) -> Any:
+    """A filter left empty in a page's form (`?house=&act=`) is no filter, as on the page."""
+    return None if value == "" else value
