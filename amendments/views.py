@@ -1,6 +1,8 @@
 """Thin views: read the URL, call one selector, render (or write it as CSV)."""
 
-from django.db.models import Prefetch
+from itertools import chain
+
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -9,7 +11,7 @@ from tracker.pagecache import cached_bill_page, cached_page
 
 from . import selectors
 from .forms import AmendmentFilterForm
-from .models import Amendment, AmendmentType, DivisionLink, Sponsorship, Vote
+from .models import Amendment, AmendmentType, DivisionLink, PingPongItem, Sponsorship, Vote
 from .store import decision_label
 
 
@@ -38,33 +40,54 @@ AMENDMENTS_CSV_HEADER = ("Number", "Stage", "House", "Target", "Decision", "Lead
                          "Division", "Division page", "Amendment page")
 
 
+def _division_links() -> Prefetch:
+    return Prefetch("division_links",
+                    queryset=DivisionLink.objects.select_related("division").order_by("division__date", "pk"))
+
+
 @cached_bill_page
 def bill_amendments_csv(request, bills_api_id: int, slug: str):
-    """Every amendment matching the page's filters (not one page of them), streamed."""
+    """Every amendment matching the page's filters (not one page of them), streamed, then the
+    motions and amendments between the Houses (ping-pong) that match them."""
     _, filters = _filtered(request)
     page = selectors.bill_amendments_page(bills_api_id=bills_api_id, filters=filters)
-    if slug != page.bill.slug:
-        return csv_moved(request, reverse("amendments:bill_amendments_csv", args=[bills_api_id, page.bill.slug]))
-    matching = page.page_obj.paginator.object_list.prefetch_related(Prefetch(
-        "division_links", queryset=DivisionLink.objects.select_related("division").order_by("division__date", "pk")))
-    return csv_response(filename=f"{page.bill.slug}-amendments.csv", header=AMENDMENTS_CSV_HEADER,
-                        rows=(_amendment_csv_row(request, amendment)
-                              for amendment in matching.iterator(chunk_size=AMENDMENTS_CSV_CHUNK)))
+    bill = page.bill
+    if slug != bill.slug:
+        return csv_moved(request, reverse("amendments:bill_amendments_csv", args=[bills_api_id, bill.slug]))
+    matching = page.page_obj.paginator.object_list.prefetch_related(_division_links())
+    items = [item for stage in page.ping_pong_by_stage for item in stage.items]
+    prefetch_related_objects(items, _division_links())
+    items_page = request.build_absolute_uri(reverse("amendments:bill_amendments", args=[bill.bills_api_id, bill.slug]))
+    return csv_response(filename=f"{bill.slug}-amendments.csv", header=AMENDMENTS_CSV_HEADER, rows=chain(
+        (_amendment_csv_row(request, amendment) for amendment in matching.iterator(chunk_size=AMENDMENTS_CSV_CHUNK)),
+        (_ping_pong_csv_row(request, item, f"{items_page}#{item.anchor}") for item in items)))
 
 
 def _amendment_csv_row(request, amendment: Amendment) -> tuple:
-    sponsorships = list(amendment.sponsorships.all())
-    divisions = [link.division for link in amendment.division_links.all()]
+    return _decided_csv_row(request, amendment, _target(amendment),
+                            request.build_absolute_uri(amendment.get_absolute_url()))
+
+
+def _ping_pong_csv_row(request, item: PingPongItem, page: str) -> tuple:
+    """A motion or amendment between the Houses: its target says so, with the amendments it groups."""
+    grouped = ", ".join(f"Amendment {a.number}" for a in item.grouped_amendments.all() if a.number)
+    return _decided_csv_row(request, item, f"Between the Houses: {item.get_type_display()}"
+                            + (f" ({grouped})" if grouped else ""), page)
+
+
+def _decided_csv_row(request, decided: Amendment | PingPongItem, target: str, page: str) -> tuple:
+    sponsorships = list(decided.sponsorships.all())
+    divisions = [link.division for link in decided.division_links.all()]
     lead = [_name(s) or "name not recorded" for s in sponsorships if s.is_lead]
     others = [_name(s) or "name not recorded" for s in sponsorships if not s.is_lead]
     return (
-        amendment.number, amendment.bill_stage.description, amendment.bill_stage.house, _target(amendment),
-        decision_label(amendment.decision),
+        decided.number, decided.bill_stage.description, decided.bill_stage.house, target,
+        decision_label(decided.decision),
         "; ".join(lead),  # blank: not recorded
         "; ".join(others) or ("none" if sponsorships else ""),
         "; ".join(str(division) for division in divisions) or "none linked",
         "; ".join(request.build_absolute_uri(division.get_absolute_url()) for division in divisions) or "none linked",
-        request.build_absolute_uri(amendment.get_absolute_url()),
+        page,
     )
 
 

@@ -8,4 +8,5 @@ app_name = "bills"
 
 urlpatterns = [
     path("", views.bill_list, name="list"),
+    path("list.csv", views.bill_list_csv, name="list_csv"),
 ]

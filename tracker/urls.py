@@ -18,5 +18,6 @@ urlpatterns = [
     path("search/", include("tracker.search.urls")),
     path("", include("amendments.urls")),
     path("", include("tracker.hansard.urls")),
+    path("", include("tracker.api.urls")),
     path("admin/", admin.site.urls),
 ]

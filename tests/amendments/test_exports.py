@@ -17,7 +17,8 @@ from tests.amendments.test_views import MAX_QUERIES, bill_with
 
 # As measured: the amendments page's selector, then the matching amendments with their sponsors
 # and divisions in rounds of up to 2,000.
-MAX_AMENDMENTS_CSV_QUERIES = 18  # with the editors' corrections (one query, and the content types' first lookup)
+MAX_AMENDMENTS_CSV_QUERIES = 19  # with the editors' corrections (one query, and the content types' first lookup)
+# and the division links of the motions between the Houses (one query)
 
 pytestmark = pytest.mark.django_db
 AMENDMENTS_CSV = "/bills/3159/procurement-bill-hl/amendments.csv"
@@ -54,11 +55,16 @@ def test_the_alton_new_clause_has_its_four_names_in_order_and_no_recorded_number
     by_number = {row[0]: row for row in rows}
     assert by_number["449"][5:7] == ["Lord Hunt of Kings Heath", "none"]
     assert by_number["449A"][5:7] == ["not recorded", "Lord Berkeley; Lord Clement-Jones"]  # lead not recorded
-    assert len(rows) == 5  # the ping-pong motions are not amendments
+    amendments = [row for row in rows if not row[3].startswith("Between the Houses")]
+    assert len(amendments) == 5
+    motions = {row[0]: row for row in rows if row[3].startswith("Between the Houses")}
+    assert motions["47A"][3:6] == ["Between the Houses: Motion (Amendment 47B)", "No decision recorded",
+                                   "Lord Alton of Liverpool"]
+    assert motions["47A"][9].endswith("/bills/3159/procurement-bill-hl/amendments/#ping-pong-9007001")
 
 
 @pytest.mark.parametrize(("query", "first_columns"), [
-    ("decision=Agreed", [ALTON_ROW[:3]]),
+    ("decision=Agreed", [ALTON_ROW[:3], ["A", "not recorded", "Lords"]]),  # Motion A: its stage has no name recorded
     ("sponsor=berkeley", [["449A", "Committee stage", "Lords"]]),
     ("q=449a&page=2", [["449A", "Committee stage", "Lords"]]),  # the page it came from is ignored
 ])
@@ -137,6 +143,9 @@ def counted(client, django_assert_max_num_queries, url: str, most: int) -> tuple
     return len(captured), rows
 
 
+PING_PONG_ITEMS = 10  # bill_with's motions between the Houses, listed after the amendments
+
+
 def test_the_downloads_run_the_same_queries_for_10_amendments_as_for_1000(client, django_assert_max_num_queries):
     sizes = {}
     for amendments, voters in ((10, 6), (1000, 600)):
@@ -145,6 +154,6 @@ def test_the_downloads_run_the_same_queries_for_10_amendments_as_for_1000(client
                          f"/bills/{bill.bills_api_id}/{bill.slug}/amendments.csv", MAX_AMENDMENTS_CSV_QUERIES)
         votes = counted(client, django_assert_max_num_queries, f"{division.get_absolute_url()}votes.csv",
                         MAX_QUERIES["division"])
-        assert (len(listed[1]), len(votes[1])) == (1 + amendments, 1 + voters)
+        assert (len(listed[1]), len(votes[1])) == (1 + amendments + PING_PONG_ITEMS, 1 + voters)
         sizes[amendments] = (listed[0], votes[0])
     assert sizes[10] == sizes[1000]

@@ -73,11 +73,13 @@ def bill_clauses_page(*, bills_api_id: int, print_key: str | None = None) -> Bil
                   .annotate(version_count=Count("versions")).order_by("position"))
     with_versions = [p for p in prints if p.version_count]
     chosen = next((p for p in prints if p.key == print_key), None) or (with_versions[-1] if with_versions else None)
-    versions = ClauseVersion.objects.filter(print=chosen).select_related("clause__status_stage", "clause__bill")
+    versions = ClauseVersion.objects.filter(print=chosen).select_related("clause__status_stage", "clause__bill",
+                                                                         "clause__proposed_by__bill_stage")
     rows = [ClauseRow(v, status_style(v.clause.status)) for v in versions.order_by("kind", "position")
             ] if chosen else []
     stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
-    clauses = list(Clause.objects.filter(bill=bill, superseded_by=None).select_related("bill")
+    clauses = list(Clause.objects.filter(bill=bill, superseded_by=None)
+                   .select_related("bill", "proposed_by__bill_stage", "status_stage")
                    .order_by("position", "key"))
     matrix = [MatrixRow(clause, [MatrixCell(stage, tuple(
         style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
@@ -132,6 +134,39 @@ def _support_evidence(support: ClauseSupport) -> Evidence:
                     member.house if member else "", support.stance, support.via, support.date, support.note, support)
 
 
+@dataclass(frozen=True)
+class ClauseHistory:
+    """A clause's record across the bill: its number in every print, its versions, its status
+    timeline with the evidence for each step, and its ledger."""
+
+    numbers: list[PrintNumber]
+    versions: list[ClauseVersion]  # in print order
+    events: list[TimelineEvent]
+    ledger: Ledger
+
+
+def clause_histories(*, bill: Bill, clauses: list[Clause]) -> dict[int, ClauseHistory]:
+    """`ClauseHistory` of each of the bill's `clauses` (with `proposed_by__bill_stage`), by clause
+    pk: what the clause page and the API's clauses show. Four queries, however many clauses."""
+    prints = list(Print.objects.filter(bill=bill).select_related("bill_stage").order_by("position"))
+    versions: dict[int, list[ClauseVersion]] = {clause.pk: [] for clause in clauses}
+    for version in ClauseVersion.objects.filter(clause__in=clauses).select_related("print__bill_stage").order_by(
+            "clause", "print__position"):
+        versions[version.clause_id].append(version)
+    events: dict[int, list[ClauseEvent]] = {clause.pk: [] for clause in clauses}
+    for event in ClauseEvent.objects.filter(clause__in=clauses).select_related(
+            "bill_stage", "amendment", "division", "print", "contribution__member", "contribution__debate").order_by(
+            "clause", "sequence"):
+        events[event.clause_id].append(event)
+    ledgers = clause_ledgers(clauses=clauses)
+    return {clause.pk: ClauseHistory(
+        numbers=numbers_by_print(clause, prints, versions[clause.pk], events[clause.pk]),
+        versions=versions[clause.pk],
+        events=[TimelineEvent(event, status_style(event.kind)) for event in events[clause.pk]],
+        ledger=ledgers[clause.pk],
+    ) for clause in clauses}
+
+
 def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) -> ClausePage | Clause:
     """A clause's page; or, for a clause later found to be another, the clause it is
     (its address then leads there). A fixed number of queries."""
@@ -141,10 +176,7 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
         bill__bills_api_id=bills_api_id, key=key)
     if clause.superseded_by_id:
         return clause.superseded_by
-    prints = list(Print.objects.filter(bill=clause.bill).select_related("bill_stage").order_by("position"))
-    versions = list(clause.versions.select_related("print__bill_stage").order_by("print__position"))
-    events = list(clause.events.select_related("bill_stage", "amendment", "division", "print",
-                                               "contribution__member").order_by("sequence"))
+    history = clause_histories(bill=clause.bill, clauses=[clause])[clause.pk]
     links = ClauseLink.objects.filter(Q(older__clause=clause) | Q(newer__clause=clause)).select_related(
         "older_print", "newer_print", "older", "newer")
     stages = list(BillStage.objects.filter(bill=clause.bill).prefetch_related(
@@ -153,9 +185,8 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
     last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
     return ClausePage(
         clause=clause, bill=clause.bill, status=status_style(clause.status),
-        numbers=numbers_by_print(clause, prints, versions, events), texts=texts_with_differences(versions),
-        events=[TimelineEvent(event, status_style(event.kind)) for event in events],
-        ledger=clause_ledger(clause=clause), next=clause_next(clause=clause, bill_next=bill_next),
+        numbers=history.numbers, texts=texts_with_differences(history.versions), events=history.events,
+        ledger=history.ledger, next=clause_next(clause=clause, bill_next=bill_next),
         reconstructed=bool(last_check and last_check.run.reconstructed),
         how_we_know=link_explanations(links),
     )

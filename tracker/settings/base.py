@@ -79,6 +79,9 @@ AXES_CLIENT_IP_CALLABLE = "tracker.client_address.client_ip"
 # Reverse proxies in front of the app that append to X-Forwarded-For (docker-compose: 0;
 # behind one load balancer: 1). The client address of rate limits and the admin lockout.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The JSON API (/api/v1/): requests per client address per window; more are answered 429.
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=120)
+API_RATE_WINDOW_SECONDS = env.int("API_RATE_WINDOW_SECONDS", default=60)
 AXES_VERBOSE = False
 
 ROOT_URLCONF = "tracker.urls"

@@ -23,3 +23,4 @@ HTTP_RATE_LIMIT_NAMESPACE = f"test-{os.getpid()}-http"
 # The synthetic debates sat in 2023: read them every pass, as if they sat yesterday, so tests
 # see a debate's revised words (tests/hansard/test_debates_scrape.py has one that does not).
 HANSARD_REREAD_DAYS = 100 * 365
+API_RATE_LIMIT = 1_000_000  # schemathesis sends thousands; tests/api/test_rate_limit.py sets its own

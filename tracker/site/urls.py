@@ -11,6 +11,9 @@ urlpatterns = [
     path("bills/<id:bills_api_id>/", views.bill_detail, name="bill_short"),
     path("bills/<id:bills_api_id>/<slug:slug>/", views.bill_detail, name="bill"),
     path("bills/members/<id:members_api_id>/<slug:slug>/", views.member_detail, name="member"),
+    path("bills/members/<id:members_api_id>/<slug:slug>/amendments.csv", views.member_amendments_csv,
+         name="member_amendments_csv"),
+    path("bills/members/<id:members_api_id>/<slug:slug>/votes.csv", views.member_votes_csv, name="member_votes_csv"),
     path("amendments/<id:bills_api_id>/", views.amendment_detail, name="amendment"),
     path("admin/review/", admin.site.admin_view(views.review_queue_view), name="review_queue"),
 ]

@@ -6,7 +6,9 @@ from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 
 from amendments.selectors import amendment_page
+from amendments.store import decision_label
 from bills.selectors import latest_scrape, recently_moved_bills
+from tracker.exports import csv_response
 from tracker.hansard.selectors import speeches_on_amendment
 from tracker.pagecache import cached_bill_page, cached_page
 
@@ -31,6 +33,40 @@ def bill_detail(request, bills_api_id: int, slug: str = ""):
 def member_detail(request, members_api_id: int, slug: str):
     page = selectors.member_page(members_api_id=members_api_id)
     return render(request, "site/member_detail.html", {"page": page, "member": page.member})
+
+
+MEMBER_AMENDMENTS_CSV_HEADER = ("Number", "Bill", "Stage", "House", "Role", "Decision", "Page")
+
+
+@cached_page
+def member_amendments_csv(request, members_api_id: int, slug: str):
+    """The amendments and motions they led, then those they signed, as on their page."""
+    page = selectors.member_page(members_api_id=members_api_id)
+    activity = page.activity
+    rows = [_sponsorship_csv_row(request, sponsorship, "Lead") for sponsorship in activity.led]
+    rows += [_sponsorship_csv_row(request, sponsorship, "Supporter" if sponsorship.is_lead is False else
+                                  "Named (the record does not say who leads)") for sponsorship in activity.supported]
+    return csv_response(filename=f"{slug}-amendments.csv", header=MEMBER_AMENDMENTS_CSV_HEADER, rows=rows)
+
+
+def _sponsorship_csv_row(request, sponsorship, role: str) -> tuple:
+    sponsored = sponsorship.sponsored
+    stage = sponsored.bill_stage
+    return (sponsored.number, stage.bill.short_title, stage.description, stage.house, role,
+            decision_label(sponsored.decision), request.build_absolute_uri(sponsored.get_absolute_url()))
+
+
+MEMBER_VOTES_CSV_HEADER = ("Date", "Bill", "House", "Division", "Vote", "Teller", "Division page")
+
+
+@cached_page
+def member_votes_csv(request, members_api_id: int, slug: str):
+    """Their votes in divisions on tracked bills, newest first, as on their page."""
+    page = selectors.member_page(members_api_id=members_api_id)
+    return csv_response(filename=f"{slug}-votes.csv", header=MEMBER_VOTES_CSV_HEADER, rows=(
+        (vote.division.date, vote.division.bill.short_title, vote.division.house,
+         vote.division.title or str(vote.division), vote.get_lobby_display(), "Yes" if vote.is_teller else "No",
+         request.build_absolute_uri(vote.division.get_absolute_url())) for vote in page.activity.votes))
 
 
 @cached_page
