@@ -12,7 +12,7 @@ OPERATIONS = {
     ("GET", "/api/v1/bills"), ("GET", "/api/v1/bills/{bills_api_id}"), ("GET", "/api/v1/bills/{bills_api_id}/clauses"),
     ("GET", "/api/v1/bills/{bills_api_id}/clauses/{key}"), ("GET", "/api/v1/bills/{bills_api_id}/amendments"),
     ("GET", "/api/v1/amendments/{bills_api_id}"), ("GET", "/api/v1/divisions/{house}/{source_id}"),
-    ("GET", "/api/v1/members/{members_api_id}"),
+    ("GET", "/api/v1/members/{members_api_id}"), ("GET", "/api/v1/search"),
 }
 
 

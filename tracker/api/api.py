@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from . import amendments, bills, clauses, divisions, members
+from . import amendments, bills, clauses, divisions, members, search
 
 api = NinjaAPI(
     title="Clause tracker API",
@@ -19,7 +19,7 @@ api = NinjaAPI(
     docs_url=None,  # the docs page is tracker.api.views.docs, from vendored assets
     openapi_url="/openapi.json",
 )
-for module in (bills, clauses, amendments, divisions, members):
+for module in (bills, clauses, amendments, divisions, members, search):
     api.add_router("/", module.router)
 
 

@@ -406,3 +406,27 @@ class Member(Schema):
     contributions_total: int
     corrected: list[Corrected]
     links: Links
+
+
+# Search
+
+
+class SearchLinks(Schema):
+    page: str  # the public page of the result, absolute
+    api: str | None  # its resource here; null for a speech or a motion between the Houses
+
+
+class SearchResult(Schema):
+    type: str  # bill, clause, amendment, division, member or speech
+    id: str  # the thing's own id: a Parliament id, or its address's key ("3159/clause-65")
+    title: str
+    context: str
+    snippet_html: str  # the matched words, HTML-escaped, each match in <mark>
+    links: SearchLinks
+
+
+class SearchResults(ListPage):
+    query: str  # the words and "quoted phrases" searched for, as read
+    type: str | None
+    counts: dict[str, int]  # matches of every type, whatever the type filter
+    results: list[SearchResult]
