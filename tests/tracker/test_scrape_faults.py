@@ -7,39 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
 
-from tests.conftest import REPO
-from tests.support.http_server import Reply, ScriptedServer, serve_snapshot
+from tests.support.http_server import Reply
 from amendments.models import Amendment
 from tracker.events.models import ChangeEvent
-from tracker.http.client import build_session
 from tracker.scraping.models import ListedEntry, ScrapeProblem, ScrapeRun
-from tracker.scraping.pipeline import scrape
 
 pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.CacheKeyWarning")
-SNAPSHOT = REPO / "data/snapshots/procurement-bill-2022-23"
 DATA_APPS = ("bills", "amendments", "hansard")
 FINAL = {ScrapeRun.Status.SUCCEEDED, ScrapeRun.Status.PARTIAL, ScrapeRun.Status.FAILED}
-
-
-@pytest.fixture
-def stand_in(settings, db):
-    settings.HTTP_RETRIES = 1
-    settings.HTTP_BACKOFF_FACTOR = 0
-    settings.HTTP_READ_TIMEOUT = 1.0
-    settings.HTTP_REQUEST_DEADLINE = 1.5
-    settings.HTTP_RATE_LIMIT_PER_SECOND = 0
-    cache.clear()
-    with ScriptedServer() as server:
-        def run(fault: Callable[[str, Reply], Reply] = lambda url, reply: reply) -> ScrapeRun:
-            serve_snapshot(server, SNAPSHOT, settings, fault)
-            return scrape(bill_ids=[3159], session=build_session(), source="stand-in", trigger="test")
-        yield run
 
 
 def tables() -> dict[str, str]:

@@ -13,6 +13,7 @@ from tracker.events.models import ChangeEvent
 from tracker.events.services import event_record
 from tracker.hansard.models import Mention
 from tracker.scraping.counts import StoreCounts
+from tracker.scraping.loss_guard import BillRows, loss_check
 from tracker.scraping.models import ScrapeRun
 from tracker.scraping.upsert import bulk_upsert
 
@@ -36,7 +37,7 @@ def clauses_store(*, bill: Bill, planned: Sequence[PlannedPrint], identity: Iden
     prints = bulk_upsert(Print, key=("bill_id", "key"), rows={
         (bill.pk, p.key): {**_print_row(p), "position": position} for position, p in enumerate(planned)})
     counts = prints.counts + _surplus_delete(Print.objects.filter(bill=bill),
-                                             keep=[o.pk for o in prints.objects.values()])
+                                             keep=[o.pk for o in prints.objects.values()], guarded=bill)
     print_pk = {key: obj.pk for (_, key), obj in prints.objects.items()}
 
     before = {c.key: c for c in Clause.objects.filter(bill=bill)}
@@ -50,7 +51,7 @@ def clauses_store(*, bill: Bill, planned: Sequence[PlannedPrint], identity: Iden
         for (print_key, kind, slot), (clause_key, record) in identity.versions.items()
     })
     counts += versions.counts + _surplus_delete(ClauseVersion.objects.filter(print__bill=bill),
-                                                keep=[o.pk for o in versions.objects.values()])
+                                                keep=[o.pk for o in versions.objects.values()], guarded=bill)
     version_pk = {key: obj.pk for key, obj in versions.objects.items()}
 
     counts += _links_store(bill, identity, print_pk, version_pk, amendment_pks)
@@ -197,6 +198,8 @@ def _departed_clauses(bill: Bill, departed: Sequence[Clause], held_before: Mappi
     counts = bulk_upsert(Clause, key=("bill_id", "key"), rows={
         (bill.pk, gone[pk].key): {"superseded_by_id": successor_pk} for pk, successor_pk in successor.items()}).counts
     orphans = [pk for pk, clause in gone.items() if pk not in successor and clause.superseded_by_id is None]
+    loss_check(BillRows(bill.bills_api_id, "clauses"), action="removed", would_go=len(orphans),
+               of=Clause.objects.filter(bill=bill).count())
     if orphans:
         Clause.objects.filter(pk__in=orphans).delete()
         counts += StoreCounts(updated=len(orphans))
@@ -212,9 +215,14 @@ def _mention_clauses_store(mention_clauses: Mapping[int, str | None], clause_pk:
         pk: {"clause_id": clause_pk.get(key) if key else None} for pk, key in mention_clauses.items()}).counts
 
 
-def _surplus_delete(queryset, *, keep: Iterable[int]) -> StoreCounts:
-    """Delete the rows of `queryset` not kept; no statement at all when there are none."""
+def _surplus_delete(queryset, *, keep: Iterable[int], guarded: Bill | None = None) -> StoreCounts:
+    """Delete the rows of `queryset` not kept; no statement at all when there are none.
+    `guarded`: the bill whose rows these are read from its prints (not recomputed summaries of
+    other rows), so removing most of them is a large loss held back for an editor."""
     surplus = list(queryset.exclude(pk__in=list(keep)).values_list("pk", flat=True))
+    if guarded is not None:
+        loss_check(BillRows(guarded.bills_api_id, queryset.model._meta.verbose_name_plural), action="removed",
+                   would_go=len(surplus), of=queryset.count())
     if surplus:
         queryset.model.objects.filter(pk__in=surplus).delete()
     return StoreCounts(updated=len(surplus))

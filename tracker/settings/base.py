@@ -134,6 +134,10 @@ LOCK_TTL_SECONDS = env.float("LOCK_TTL_SECONDS", default=60.0)
 LOCK_DIR = env.str("LOCK_DIR", default=str(VAR_DIR / "locks"))
 LOCK_KEY_PREFIX = ""
 SCRAPE_STALE_SECONDS = env.int("SCRAPE_STALE_SECONDS", default=600)  # a running run silent this long has died
+# The guard on large losses (tracker/scraping/loss_guard.py): a store step that would delete or
+# blank more than this share of a bill's rows of one kind, and at least this many, waits for an editor.
+TRACKER_LOSS_GUARD_SHARE = env.float("TRACKER_LOSS_GUARD_SHARE", default=0.5)
+TRACKER_LOSS_GUARD_MIN_ROWS = env.int("TRACKER_LOSS_GUARD_MIN_ROWS", default=3)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None

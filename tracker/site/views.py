@@ -1,14 +1,17 @@
 """Thin views of the pages that compose several domains: read the URL, call one selector, render."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import permission_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 from django.template.response import TemplateResponse
 
 from amendments.selectors import amendment_page
 from bills.selectors import latest_scrape, recently_moved_bills
 from tracker.hansard.selectors import speeches_on_amendment
 from tracker.pagecache import cached_bill_page, cached_page
+from tracker.scraping.loss_guard import held_back_confirm
+from tracker.scraping.models import HeldBackLoss
 
 from . import selectors
 from .review import review_queue
@@ -46,3 +49,13 @@ def review_queue_view(request):
     return TemplateResponse(request, "admin/site/review_queue.html", {
         **admin.site.each_context(request), "title": "Review queue", "sections": review_queue(),
     })
+
+
+@require_POST
+@permission_required("scraping.change_heldbackloss", raise_exception=True)
+def held_back_loss_confirm(request, pk: int):
+    loss = get_object_or_404(HeldBackLoss, pk=pk)
+    if held_back_confirm(loss=loss, user=request.user):
+        messages.success(request, f"Confirmed for bill {loss.bills_api_id}: {loss.kind}, {loss.would_go} rows. "
+                                  "The next scrape applies it.")
+    return redirect("site:review_queue")
