@@ -125,7 +125,7 @@ def _new_clause_title(detail: bills_api.AmendmentDetail) -> str:
     for line in detail.amendment_lines:
         heading = html_to_text(line.text).strip("\"“”' ")
         if heading and not heading.lower().startswith(_INSTRUCTIONS):
-            return heading[:1000]
+            return heading
     return ""
 
 
@@ -320,7 +320,7 @@ def _division_row(bill: Bill, division: CommonsDivision | LordsDivision, found_b
         "house": division.house,
         "date": division.date.date(),
         "number": division.number,
-        "title": text(division.title)[:1000],
+        "title": text(division.title),
         "for_count": division.authoritative_content_count if lords else division.aye_count,
         "against_count": division.authoritative_not_content_count if lords else division.no_count,
         "vote_lists_recorded": any(not vote.is_teller for vote in division.votes),

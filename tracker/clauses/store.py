@@ -65,7 +65,7 @@ def clauses_store(*, bill: Bill, planned: Sequence[PlannedPrint], identity: Iden
 
 
 def _print_row(planned: PlannedPrint) -> dict:
-    return {"label": planned.label[:300], "source": planned.source, "publication_id": planned.publication_pk,
+    return {"label": planned.label, "source": planned.source, "publication_id": planned.publication_pk,
             "bill_stage_id": planned.stage_pk, "evidence_note": planned.evidence_note, "text_url": planned.text_url,
             "content_hash": planned.content_hash}
 
@@ -92,7 +92,7 @@ def _clause_rows(bill: Bill, identity: Identity, events: Mapping[str, Sequence[E
             "position": position,
             "label": f"{kind.capitalize()} {number}" if number else (
                 f"New {kind}" if proposals else f"{kind.capitalize()} (number not recorded)"),
-            "heading": (heading or titles.get(clause_key, ""))[:1000],
+            "heading": heading or titles.get(clause_key, ""),
             "status": status.kind if status else "",
             "status_stage_id": status.stage_pk if status else None,
             "status_date": status.date if status else None,
@@ -111,7 +111,7 @@ def support_evidence(support: SupportRecord) -> Evidence:
 
 def _ledger_fields(found) -> dict:
     return {"supporters_count": len(found.supporting), "opponents_count": len(found.opposing),
-            "ledger_summary": found.summary[:1000]}
+            "ledger_summary": found.summary}
 
 
 def _amendment_pk(history: Iterable[EventRecord], ref: str) -> int | None:
@@ -120,9 +120,9 @@ def _amendment_pk(history: Iterable[EventRecord], ref: str) -> int | None:
 
 def _version_row(clause_pk: int, record) -> dict:
     return {
-        "clause_id": clause_pk, "position": record.position, "number": record.number, "heading": record.heading[:1000],
-        "part_number": record.part_number, "part_heading": record.part_heading[:500],
-        "chapter_number": record.chapter_number, "chapter_heading": record.chapter_heading[:500],
+        "clause_id": clause_pk, "position": record.position, "number": record.number, "heading": record.heading,
+        "part_number": record.part_number, "part_heading": record.part_heading,
+        "chapter_number": record.chapter_number, "chapter_heading": record.chapter_heading,
         "text": record.text, "first_page": record.first_page, "first_line": record.first_line,
         "last_page": record.last_page, "last_line": record.last_line, "source_guid": record.guid or "",
         "reconstructed": record.reconstructed, "evidence": record.evidence,
@@ -170,10 +170,10 @@ def _supports_store(bill: Bill, supports: Sequence[SupportRecord], clause_pk: Ma
     rows = {
         (clause_pk[s.clause_key], s.key): {
             "stance": s.stance, "via": s.via, "member_id": s.person.member_pk,
-            "members_api_id": s.person.members_api_id, "name": s.person.name[:300],
-            "party_name": s.person.party_name[:200], "party_colour": s.person.party_colour,
+            "members_api_id": s.person.members_api_id, "name": s.person.name,
+            "party_name": s.person.party_name, "party_colour": s.person.party_colour,
             "amendment_id": s.amendment_pk, "division_id": s.division_pk, "contribution_id": s.contribution_pk,
-            "source_url": s.source_url, "quote": s.quote, "note": s.note[:500], "date": s.date,
+            "source_url": s.source_url, "quote": s.quote, "note": s.note, "date": s.date,
             "method": s.method[:200], "account_entry_id": s.account_pk,
         }
         for s in supports

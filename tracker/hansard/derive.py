@@ -163,7 +163,7 @@ def mention_row(contribution: Contribution, found: FoundMention, items: BillItem
         "amendment_id": target.amendment_id if target else None,
         "ping_pong_item_id": target.ping_pong_item_id if target else None,
         "clause_number": mention.number if mention.kind == "clause" else "",
-        "resolution": resolution[:500],
+        "resolution": resolution,
     }
 
 

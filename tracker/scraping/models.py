@@ -58,7 +58,7 @@ class ScrapeProblem(models.Model):
     run = models.ForeignKey(ScrapeRun, on_delete=models.CASCADE, related_name="problems")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     step = models.CharField(max_length=50)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.TextField(blank=True)
     message = models.TextField()
     recorded_at = models.DateTimeField(auto_now_add=True)
 

@@ -57,7 +57,7 @@ class RunRecorder:
         else:
             self.run.failed += 1
         logger.warning("%s [%s] %s %s", kind, self.step, message, url)
-        ScrapeProblem.objects.create(run=self.run, kind=kind, step=self.step, url=url[:1000], message=message)
+        ScrapeProblem.objects.create(run=self.run, kind=kind, step=self.step, url=url, message=message)
 
     def fetch_failed(self, error: FetchError) -> None:
         kind = ScrapeProblem.Kind.NOT_FOUND if error.not_found else ScrapeProblem.Kind.FETCH_FAILED
