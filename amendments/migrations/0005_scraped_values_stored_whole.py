@@ -2,115 +2,119 @@
 
 from django.db import migrations, models
 
+from tracker.text_columns import AlterFieldToText
+
 
 class Migration(migrations.Migration):
+    """Columns holding scraped values become text: stored whole, never cut or refused."""
+
 
     dependencies = [
         ('amendments', '0004_proxy_no_vote_and_how_found'),
     ]
 
     operations = [
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='amendment',
             name='amendment_type',
             field=models.TextField(blank=True, choices=[('EditLongTitle', 'Changes the long title'), ('EditBillBody', 'Changes the text of the bill'), ('AddClauseOrSchedule', 'Inserts a new clause or schedule'), ('DeleteClauseOrSchedule', 'Leaves out a clause or schedule')], help_text='blank: not recorded'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='amendment',
             name='decision',
             field=models.TextField(choices=[('NoDecision', 'No decision recorded'), ('Withdrawn', 'Withdrawn'), ('Disagreed', 'Disagreed to'), ('NotMoved', 'Not moved'), ('Agreed', 'Agreed to'), ('QuestionProposed', 'Question proposed'), ('NotSelected', 'Not selected'), ('WithdrawnBeforeDebate', 'Withdrawn before debate'), ('StoodPart', 'Stood part of the bill'), ('NotStoodPart', 'Did not stand part of the bill'), ('Preempted', 'Pre-empted'), ('NotCalled', 'Not called'), ('NegativedOnDivision', 'Negatived on division'), ('AgreedOnDivision', 'Agreed to on division')], help_text="the API's value; one it adds later is kept and shown as it comes"),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='amendment',
             name='new_clause_title',
             field=models.TextField(blank=True, help_text='the heading of the clause or schedule it inserts'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='amendment',
             name='number',
             field=models.TextField(blank=True, help_text='marshalledListText, e.g. 449 or NC1; null: not recorded', null=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='amendment',
             name='position',
             field=models.TextField(blank=True, help_text='amendmentPosition, e.g. After Clause 61'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='division',
             name='found_by',
             field=models.TextField(blank=True, help_text='how the division was found to be on the bill; blank: its title names the bill'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='division',
             name='house',
             field=models.TextField(choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='division',
             name='title',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='divisionlink',
             name='matched_text',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='divisionlink',
             name='method',
             field=models.TextField(help_text='which text was read, the rule that matched, and how the target was chosen'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='divisionlink',
             name='number',
             field=models.TextField(help_text="as printed in the division's text"),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='groupedamendment',
             name='decision',
             field=models.TextField(choices=[('NoDecision', 'No decision recorded'), ('Withdrawn', 'Withdrawn'), ('Disagreed', 'Disagreed to'), ('NotMoved', 'Not moved'), ('Agreed', 'Agreed to'), ('QuestionProposed', 'Question proposed'), ('NotSelected', 'Not selected'), ('WithdrawnBeforeDebate', 'Withdrawn before debate'), ('StoodPart', 'Stood part of the bill'), ('NotStoodPart', 'Did not stand part of the bill'), ('Preempted', 'Pre-empted'), ('NotCalled', 'Not called'), ('NegativedOnDivision', 'Negatived on division'), ('AgreedOnDivision', 'Agreed to on division')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='groupedamendment',
             name='number',
             field=models.TextField(blank=True, help_text='null: not recorded', null=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='pingpongitem',
             name='decision',
             field=models.TextField(choices=[('NoDecision', 'No decision recorded'), ('Withdrawn', 'Withdrawn'), ('Disagreed', 'Disagreed to'), ('NotMoved', 'Not moved'), ('Agreed', 'Agreed to'), ('QuestionProposed', 'Question proposed'), ('NotSelected', 'Not selected'), ('WithdrawnBeforeDebate', 'Withdrawn before debate'), ('StoodPart', 'Stood part of the bill'), ('NotStoodPart', 'Did not stand part of the bill'), ('Preempted', 'Pre-empted'), ('NotCalled', 'Not called'), ('NegativedOnDivision', 'Negatived on division'), ('AgreedOnDivision', 'Agreed to on division')], help_text="the API's value; one it adds later is kept and shown as it comes"),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='pingpongitem',
             name='number',
             field=models.TextField(blank=True, help_text='e.g. 47A; null: not recorded', null=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='pingpongitem',
             name='type',
             field=models.TextField(choices=[('Motion', 'Motion'), ('Amendment', 'Amendment')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='sponsorship',
             name='name',
             field=models.TextField(blank=True, help_text='as the Bills API gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='sponsorship',
             name='party_name',
             field=models.TextField(blank=True, help_text='as the Bills API gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='vote',
             name='name',
             field=models.TextField(blank=True, help_text='as the votes API gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='vote',
             name='party_name',
             field=models.TextField(blank=True, help_text='at the time, as the votes API gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='vote',
             name='proxy_name',
             field=models.TextField(blank=True, help_text="Commons ProxyName: who cast the vote as the member's proxy; blank: the member voted, or not recorded"),

@@ -2,165 +2,169 @@
 
 from django.db import migrations, models
 
+from tracker.text_columns import AlterFieldToText
+
 
 class Migration(migrations.Migration):
+    """Columns holding scraped values become text: stored whole, never cut or refused."""
+
 
     dependencies = [
         ('bills', '0005_member_status_and_sponsor_details'),
     ]
 
     operations = [
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='bill',
             name='act_name',
             field=models.TextField(blank=True, help_text="from the bill's Act of Parliament publication"),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='bill',
             name='current_house',
             field=models.TextField(choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='bill',
             name='former_short_title',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='bill',
             name='originating_house',
             field=models.TextField(choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='bill',
             name='short_title',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billsponsor',
             name='member_from',
             field=models.TextField(blank=True, help_text='constituency or peerage, as the Bills API gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billsponsor',
             name='member_house',
             field=models.TextField(blank=True, choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billsponsor',
             name='member_name',
             field=models.TextField(blank=True, help_text='as the Bills API gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billsponsor',
             name='organisation_name',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billsponsor',
             name='organisation_url',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billsponsor',
             name='party_name',
             field=models.TextField(blank=True, help_text='as the Bills API gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billstage',
             name='abbreviation',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billstage',
             name='description',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billstage',
             name='house',
             field=models.TextField(choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billtype',
             name='category',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='billtype',
             name='name',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='member',
             name='house',
             field=models.TextField(blank=True, choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='member',
             name='membership_from',
             field=models.TextField(blank=True, help_text='constituency, or peerage type'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='member',
             name='membership_status',
             field=models.TextField(blank=True, help_text='the status of a membership not active, as the source words it (e.g. Leave of Absence); blank: active or not recorded'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='member',
             name='name_display_as',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='member',
             name='name_full_title',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='member',
             name='name_list_as',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='member',
             name='thumbnail_url',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='party',
             name='abbreviation',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='party',
             name='name',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='publication',
             name='house',
             field=models.TextField(blank=True, choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='publication',
             name='publication_type',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='publication',
             name='title',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='session',
             name='name',
             field=models.TextField(blank=True, help_text='blank: not recorded by the source'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='stagetype',
             name='house',
             field=models.TextField(blank=True, choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='stagetype',
             name='name',
             field=models.TextField(),

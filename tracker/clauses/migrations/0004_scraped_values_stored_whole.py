@@ -2,115 +2,119 @@
 
 from django.db import migrations, models
 
+from tracker.text_columns import AlterFieldToText
+
 
 class Migration(migrations.Migration):
+    """Columns holding scraped values become text: stored whole, never cut or refused."""
+
 
     dependencies = [
         ('clauses', '0003_ledger_and_account_entries'),
     ]
 
     operations = [
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clause',
             name='heading',
             field=models.TextField(blank=True, help_text='its latest recorded heading'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clause',
             name='key',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clause',
             name='label',
             field=models.TextField(help_text='its latest number, e.g. "Clause 65", or "New clause"'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clause',
             name='ledger_summary',
             field=models.TextField(blank=True, help_text='who supports and opposes it, and what the count is made of'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseevent',
             name='source_url',
             field=models.TextField(blank=True, help_text='e.g. the contribution on Hansard'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauselink',
             name='source_url',
             field=models.TextField(blank=True, help_text='e.g. the contribution on Hansard'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clausesupport',
             name='key',
             field=models.TextField(help_text='via, evidence and member: unique per clause'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clausesupport',
             name='name',
             field=models.TextField(blank=True, help_text='as the evidence gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clausesupport',
             name='note',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clausesupport',
             name='party_name',
             field=models.TextField(blank=True, help_text='as the evidence gives it; blank: not recorded'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clausesupport',
             name='source_url',
             field=models.TextField(blank=True, help_text='e.g. the contribution on Hansard'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseversion',
             name='chapter_heading',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseversion',
             name='chapter_number',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseversion',
             name='heading',
             field=models.TextField(blank=True, help_text='blank: not recorded'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseversion',
             name='number',
             field=models.TextField(blank=True, help_text='as printed; blank: not recorded'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseversion',
             name='part_heading',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseversion',
             name='part_number',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseversion',
             name='slot',
             field=models.TextField(help_text='its key in the print: the number, or "~<clause key>" when the number is not recorded'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='clauseversion',
             name='source_guid',
             field=models.TextField(blank=True, help_text="LawMaker's GUID for the provision"),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='print',
             name='label',
             field=models.TextField(help_text='e.g. "As introduced", "As brought from the Lords"'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='print',
             name='text_url',
             field=models.TextField(blank=True, help_text='the LawMaker XML read'),

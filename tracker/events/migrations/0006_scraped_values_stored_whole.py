@@ -2,20 +2,24 @@
 
 from django.db import migrations, models
 
+from tracker.text_columns import AlterFieldToText
+
 
 class Migration(migrations.Migration):
+    """Columns holding scraped values become text: stored whole, never cut or refused."""
+
 
     dependencies = [
         ('events', '0005_changeevent_clause_moved'),
     ]
 
     operations = [
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='changeevent',
             name='evidence_url',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='changeevent',
             name='summary',
             field=models.TextField(help_text='the change in one sentence'),

@@ -2,80 +2,84 @@
 
 from django.db import migrations, models
 
+from tracker.text_columns import AlterFieldToText
+
 
 class Migration(migrations.Migration):
+    """Columns holding scraped values become text: stored whole, never cut or refused."""
+
 
     dependencies = [
         ('hansard', '0004_mention_speaker_role_chair'),
     ]
 
     operations = [
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='contribution',
             name='attributed_to',
             field=models.TextField(blank=True, help_text='AttributedTo, as Hansard gives it'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='contribution',
             name='column_reference',
             field=models.TextField(blank=True, help_text='e.g. "823 cc554-7GC"; blank: not recorded'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='contribution',
             name='external_id',
             field=models.TextField(blank=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='contribution',
             name='heading',
             field=models.TextField(blank=True, help_text='the title of the section it stands in'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='contribution',
             name='section_ext_id',
             field=models.TextField(blank=True, help_text='the ExtId of that section'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='contribution',
             name='url',
             field=models.TextField(help_text='the contribution on hansard.parliament.uk'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='debate',
             name='hansard_ext_id',
             field=models.TextField(help_text="the section's ExtId (a GUID)", unique=True),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='debate',
             name='house',
             field=models.TextField(choices=[('Commons', 'House of Commons'), ('Lords', 'House of Lords'), ('Unassigned', 'Both Houses / not assigned')]),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='debate',
             name='location',
             field=models.TextField(blank=True, help_text='e.g. Grand Committee; blank: not recorded'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='debate',
             name='title',
             field=models.TextField(),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='debate',
             name='url',
             field=models.TextField(help_text='the debate on hansard.parliament.uk'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='mention',
             name='clause_number',
             field=models.TextField(blank=True, help_text='for a clause mention, as printed'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='mention',
             name='number',
             field=models.TextField(help_text='as printed: "449A", "47A", "1" in "new clause 1"'),
         ),
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='mention',
             name='resolution',
             field=models.TextField(help_text='how it was matched, or why it was not'),

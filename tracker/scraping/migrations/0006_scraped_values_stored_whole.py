@@ -2,15 +2,19 @@
 
 from django.db import migrations, models
 
+from tracker.text_columns import AlterFieldToText
+
 
 class Migration(migrations.Migration):
+    """Columns holding scraped values become text: stored whole, never cut or refused."""
+
 
     dependencies = [
         ('scraping', '0005_held_back_losses'),
     ]
 
     operations = [
-        migrations.AlterField(
+        AlterFieldToText(
             model_name='scrapeproblem',
             name='url',
             field=models.TextField(blank=True),
