@@ -5,12 +5,10 @@ makes itself) refuses a longer value whole. Run the file once per database."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from amendments.models import Amendment, Sponsorship
-from tests.support.http_server import Reply
+from tests.support.http_server import rewritten_json
 from tracker.hansard.models import Debate
 from tracker.scraping.models import ListedEntry, ScrapeRun
 from tracker.scraping.upsert import ValueTooLong, bulk_upsert
@@ -21,32 +19,13 @@ STAGE = "/Stages/9003003/Amendments"  # Commons Report stage: amendments 9006001
 
 def numbered(number: str):
     """A fault: amendment 9006002 printed with this number, in the list and in its detail."""
-    def renumber(value):
-        if isinstance(value, dict):
-            if value.get("amendmentId") == 9006002:
-                return {**value, "marshalledListText": number}
-            return {k: renumber(v) for k, v in value.items()}
-        return [renumber(v) for v in value] if isinstance(value, list) else value
-
-    def fault(url: str, reply: Reply) -> Reply:
-        if STAGE in url and reply.status == 200:
-            reply.body = json.dumps(renumber(json.loads(reply.body))).encode()
-        return reply
-    return fault
+    return rewritten_json(STAGE, lambda o: {**o, "marshalledListText": number} if o.get("amendmentId") == 9006002
+                          else o)
 
 
 def lengthened(keys: tuple[str, ...], *, where: str, by: str):
     """A fault: every string under these keys in the bodies of URLs containing `where` ends with `by`."""
-    def lengthen(value):
-        if isinstance(value, dict):
-            return {k: (v + by if k in keys and isinstance(v, str) else lengthen(v)) for k, v in value.items()}
-        return [lengthen(v) for v in value] if isinstance(value, list) else value
-
-    def fault(url: str, reply: Reply) -> Reply:
-        if where in url and reply.status == 200:
-            reply.body = json.dumps(lengthen(json.loads(reply.body))).encode()
-        return reply
-    return fault
+    return rewritten_json(where, lambda o: {k: v + by if k in keys and isinstance(v, str) else v for k, v in o.items()})
 
 
 def test_a_21_character_amendment_number_is_stored_whole(stand_in):

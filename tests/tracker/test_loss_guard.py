@@ -6,13 +6,11 @@ confirms it, and the next scrape applies the removal."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, Permission
 
 from amendments.models import Sponsorship
-from tests.support.http_server import Reply
+from tests.support.http_server import rewritten_json
 from tracker.clauses.models import ClauseSupport
 from tracker.corrections.permissions import EDITOR_GROUP
 from tracker.events.models import ChangeEvent
@@ -24,28 +22,11 @@ pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.CacheKeyWarni
 
 def emptied(key: str, *, where: str):
     """A fault: every `key` list in the JSON bodies of URLs containing `where` sent empty."""
-    def empty(value):
-        if isinstance(value, dict):
-            return {k: ([] if k == key and isinstance(v, list) else empty(v)) for k, v in value.items()}
-        return [empty(v) for v in value] if isinstance(value, list) else value
-
-    def fault(url: str, reply: Reply) -> Reply:
-        if reply.status == 200 and where in url:
-            reply.body = json.dumps(empty(json.loads(reply.body))).encode()
-        return reply
-    return fault
+    return rewritten_json(where, lambda o: {k: [] if k == key and isinstance(v, list) else v for k, v in o.items()})
 
 
 SPONSORS_GONE = emptied("sponsors", where="/Amendments")
 CONTRIBUTIONS_GONE = emptied("Items", where="hansard-api.parliament.uk/debates/debate/")
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    client.force_login(user)
-    return user
 
 
 def amendment_sponsorships() -> int:
