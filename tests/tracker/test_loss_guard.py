@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Count
 
 from amendments.models import Sponsorship
 from tests.support.http_server import rewritten_json
@@ -68,6 +69,20 @@ def test_most_sponsors_gone_keeps_them_until_an_editor_confirms(stand_in, client
     assert applied.status == ScrapeRun.Status.SUCCEEDED, list(applied.problems.values_list("message", flat=True))
     assert amendment_sponsorships() == 0
     assert set(losses.values_list("status", flat=True)) == {HeldBackLoss.Status.APPLIED}
+
+
+def test_a_small_removal_goes_through_without_an_editor(stand_in):
+    stand_in()
+    amendment, names = Sponsorship.objects.filter(amendment__bill_stage__bill__bills_api_id=3159).values_list(
+        "amendment__bills_api_id").annotate(names=Count("pk")).order_by("names", "amendment__bills_api_id").first()
+    assert 0 < names < 3  # fewer than TRACKER_LOSS_GUARD_MIN_ROWS: no guard
+    sponsorships = amendment_sponsorships()
+    one_gone = rewritten_json("/Amendments", lambda o: {**o, "sponsors": []} if o.get("amendmentId") == amendment
+                              and "sponsors" in o else o)
+
+    assert stand_in(one_gone).status == ScrapeRun.Status.SUCCEEDED
+    assert amendment_sponsorships() == sponsorships - names
+    assert not HeldBackLoss.objects.exists()
 
 
 def test_every_contribution_gone_is_held_back_once_the_losses_add_up(stand_in, settings):
