@@ -1,4 +1,4 @@
-"""PostgreSQL: the ranked query can use the GIN index over the documents' vectors, and the
+"""PostgreSQL: the counting and ranking statement can use the GIN index over the documents' vectors, and the
 vectors weigh a thing's own number above the words that mention it."""
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ def documents():
     bill_search_documents_refresh(bills={amendment.bill_stage.bill for amendment in amendments})
 
 
-def test_the_ranked_query_reads_the_gin_index(documents):
-    sql, params = backends.ranked_queryset(query_parse("amendment 47B"), type=None)[:20].query.sql_with_params()
+def test_the_matches_are_found_through_the_gin_index(documents):
+    sql, params = backends.postgresql_page_sql(query_parse("amendment 47B"), type=None, offset=0, limit=20)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # a handful of rows: make the planner show what it can use
         cursor.execute(f"EXPLAIN {sql}", params)
@@ -32,6 +32,7 @@ def test_the_ranked_query_reads_the_gin_index(documents):
 
 
 def test_the_number_outranks_the_words_naming_it(documents):
-    ranked = backends.ranked(query_parse("47B"), type=None, offset=0, limit=20)
+    counts, ranked = backends.matches(query_parse("47B"), type=None, offset=0, limit=20)
+    assert counts == {"amendment": 2}
     assert [d.title for d in ranked] == ["Amendment 47B", "Amendment 12"]
     assert SearchDocument.objects.filter(search_vector=None).count() == 0
