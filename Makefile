@@ -43,15 +43,17 @@ migrate: install
 
 # Loads the bundled snapshots (each scrapes the bills its manifest names) through the real
 # scrapers, then the editors' entries from the Procurement Bill account (stances it records that
-# no API response carries), once per version of the snapshots, the entries and the code that
-# reads them; a second `make run` skips straight to serving.
+# no API response carries) and the search documents of the members those entries fetched, once
+# per version of the snapshots, the entries and the code that reads them; a second `make run`
+# skips straight to serving.
 load: migrate
 	@hash=$$(cat $$(find $(SNAPSHOTS) $(ACCOUNT_ENTRIES) data/reference/procurement-bill bills amendments tracker -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.xml' -o -name '*.py' \) | sort) | sha1sum | cut -c1-16); \
 	if [ "$$(cat var/loaded-snapshot 2>/dev/null)" = "$$hash" ]; then \
 		echo "Snapshots already loaded ($(SNAPSHOTS))."; \
 	else \
 		for snapshot in $(SNAPSHOTS); do $(BIN)/python manage.py scrape --snapshot $$snapshot || exit 1; done \
-		&& $(BIN)/python manage.py load_account_entries $(ACCOUNT_ENTRIES) --snapshot data/snapshots/procurement-bill-2022-23 && echo "$$hash" > var/loaded-snapshot; \
+		&& $(BIN)/python manage.py load_account_entries $(ACCOUNT_ENTRIES) --snapshot data/snapshots/procurement-bill-2022-23 \
+		&& $(BIN)/python manage.py search_index && echo "$$hash" > var/loaded-snapshot; \
 	fi
 
 serve: install

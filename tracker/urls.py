@@ -15,6 +15,7 @@ urlpatterns = [
     path("bills/", include("bills.urls")),
     path("", include("tracker.clauses.urls")),
     path("alerts/", include("tracker.alerts.urls")),
+    path("search/", include("tracker.search.urls")),
     path("", include("amendments.urls")),
     path("", include("tracker.hansard.urls")),
     path("admin/", admin.site.urls),

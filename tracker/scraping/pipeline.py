@@ -38,6 +38,7 @@ STEPS: tuple[Step, ...] = (
     Step("divisions", "amendments.scrape.divisions_scrape"),
     Step("hansard", "tracker.hansard.scrape.debates_scrape"),
     Step("clauses", "tracker.clauses.derive.clauses_derive"),
+    Step("search", "tracker.search.index.search_documents_refresh"),
 )
 
 

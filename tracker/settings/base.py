@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tracker.hansard",
     "tracker.clauses",
     "tracker.alerts",
+    "tracker.search",
 ]
 
 MIDDLEWARE = [
