@@ -7,18 +7,32 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib import admin
 
-from amendments.models import Amendment, Division, DivisionLink, PingPongItem, Sponsorship, Vote
+from amendments.models import Amendment, Division, DivisionLink, GroupedAmendment, PingPongItem, Sponsorship, Vote
 from bills.models import Bill, BillStage, Member, Publication, Sitting
 from tests.test_public_pages_crawl import demo  # noqa: F401  (a fixture)
 from tracker.corrections.services import override_save
-from tracker.hansard.models import Contribution, Debate
+from tracker.hansard.models import Contribution, Debate, Mention
 
 pytestmark = pytest.mark.django_db
 BILL = "/bills/3159/procurement-bill-hl/"
 AMENDMENTS = BILL + "amendments/"
 DEBATE = "/hansard/debates/00000000-0000-0000-0000-000009100001/"
 DIVISION = "/divisions/commons/9008002/"
+CLAUSE_65 = BILL + "clauses/amendment-9006001/"
+NEW_CLAUSE_1 = BILL + "clauses/amendment-9006005/"
+
+
+def loughton_on_clause_65(client) -> Mention:
+    return Mention.objects.get(kind="clause", number="65", contribution__member__name_display_as="Tim Loughton")
+
+
+def where_said(mention: Mention) -> list[str]:
+    """The pages showing a mention: its debate, and the speaker's page when the speaker is known."""
+    contribution = mention.contribution
+    return [contribution.debate.get_absolute_url(), *([contribution.member.get_absolute_url()]
+                                                      if contribution.member else [])]
 
 
 def first_amendment_listed(client) -> Amendment:
@@ -26,7 +40,7 @@ def first_amendment_listed(client) -> Amendment:
     return Amendment.objects.get(bills_api_id=found.group(1))
 
 
-# (what is corrected, its field, the new value, the pages showing it)
+# (what is corrected, its field, the new value, the pages showing it: a list, or made from the record)
 CASES = [
     (lambda c: Bill.objects.get(bills_api_id=3159), "act_name", "Procurement Act 2023 (corrected)",
      [BILL, "/", "/bills/"]),
@@ -59,6 +73,22 @@ CASES = [
      "A corrected debate title", [DEBATE]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
      .order_by("order").first(), "text_plain", "Corrected words.", [DEBATE]),
+    # A clause's own values are read from the records behind it: its heading from the amendment inserting it,
+    # its status from the amendments deciding it, its place from where the amendment put it.
+    (lambda c: Amendment.objects.get(bills_api_id=9006001), "new_clause_title",
+     "Timeline for removal of suppliers (corrected)", [CLAUSE_65]),
+    (lambda c: Amendment.objects.get(bills_api_id=9006004), "decision", "Agreed", [CLAUSE_65]),
+    (lambda c: Amendment.objects.get(bills_api_id=9006001), "position", "After Clause 60", [CLAUSE_65]),
+    (lambda c: Amendment.objects.get(bills_api_id=9006005), "number", "NC1A", [NEW_CLAUSE_1]),
+    # A stance read from a speech: on the clause's ledger, in the debate, on the speaker's page.
+    (loughton_on_clause_65, "stance", "supports", lambda m: [CLAUSE_65, *where_said(m)]),
+    (lambda c: Mention.objects.get(kind="amendment", number="1", amendment__bills_api_id=9006005), "stance",
+     "opposes", lambda m: [NEW_CLAUSE_1, "/amendments/9006005/", *where_said(m)]),
+    # A division decided the amendment leaving Clause 65 out (a link an editor corrects); its result, corrected,
+    # is marked where the clause's ledger cites the division.
+    (lambda c: DivisionLink.objects.get(division__source_id=9008003, number="2"), "amendment",
+     Amendment.objects.filter(bills_api_id=9006004).first, ["/divisions/commons/9008003/"]),
+    (lambda c: Division.objects.get(source_id=9008003), "for_count", 229, [CLAUSE_65, "/divisions/commons/9008003/"]),
 ]
 
 
@@ -70,7 +100,12 @@ def test_each_corrected_field_is_marked_corrected_with_its_reason_on_each_page_s
         assert obj is not None, (number, field)
         reason = f"Reason {number}: the source is wrong about this {type(obj).__name__} {field}"
         with django_capture_on_commit_callbacks(execute=True):  # an editor's change: pages render afresh
-            override_save(obj=obj, field=field, value=value, reason=reason, user=None)
+            override_save(obj=obj, field=field, value=value() if callable(value) else value, reason=reason,
+                          user=None)
+            model_admin = admin.site._registry.get(type(obj))
+            if model_admin is not None:
+                model_admin.after_correction(obj)  # as the admin does: what derives from it is recomputed
+        pages = pages(obj) if callable(pages) else pages
         marked = re.compile(r'tracker-badge--corrected">Corrected</strong> <span class="tracker-corrected__reason">'
                             r'[^<]*' + re.escape(reason))
         missing += [(type(obj).__name__, field, path) for path in pages

@@ -27,6 +27,7 @@ from .display import (
 )
 from .how_we_know import LinkExplanation, link_explanations
 from .ledger import Evidence, Ledger, ledger
+from .marks import ClauseMarks, clause_marks, ledger_mentions
 from .models import Clause, ClauseEvent, ClauseLink, ClauseSupport, ClauseVersion, Print
 from .whats_next import ClauseNext, clause_next
 
@@ -107,6 +108,7 @@ class ClausePage:
     next: ClauseNext
     reconstructed: bool
     how_we_know: list[LinkExplanation]
+    marks: ClauseMarks  # which of its values rest on an editor's correction
 
 
 def clause_ledger(*, clause: Clause) -> Ledger:
@@ -151,13 +153,17 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
         Prefetch("sittings", queryset=Sitting.objects.order_by("date"))).order_by("sort_order", "bills_api_id"))
     bill_next = what_next(bill=clause.bill, stages=stages, today=today)
     last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
+    supporters = clause_ledger(clause=clause)
+    supports = [item.row for item in supporters.evidence]
+    mentions = ledger_mentions(supports=supports)
     return ClausePage(
         clause=clause, bill=clause.bill, status=status_style(clause.status),
         numbers=numbers_by_print(clause, prints, versions, events), texts=texts_with_differences(versions),
         events=[TimelineEvent(event, status_style(event.kind)) for event in events],
-        ledger=clause_ledger(clause=clause), next=clause_next(clause=clause, bill_next=bill_next),
+        ledger=supporters, next=clause_next(clause=clause, bill_next=bill_next),
         reconstructed=bool(last_check and last_check.run.reconstructed),
         how_we_know=link_explanations(links),
+        marks=clause_marks(clause=clause, events=events, supports=supports, mentions=mentions),
     )
 
 

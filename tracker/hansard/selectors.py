@@ -71,7 +71,8 @@ def debate_page(*, hansard_ext_id: str) -> DebatePage:
     debate = get_object_or_404(Debate.objects.select_related("bill", "bill_stage"), hansard_ext_id=hansard_ext_id)
     contributions = list(debate.contributions.select_related("member__party")
                          .prefetch_related(Prefetch("mentions", queryset=_mentions())).order_by("order"))
-    corrections_attach([debate, *contributions, *(c.member for c in contributions if c.member)])
+    mentions = [mention for contribution in contributions for mention in contribution.mentions.all()]
+    corrections_attach([debate, *contributions, *(c.member for c in contributions if c.member), *mentions])
     return DebatePage(
         debate=debate,
         contributions=[_contribution_view(contribution, debate.bill) for contribution in contributions],
@@ -137,6 +138,10 @@ class Speeches:
     @property
     def any(self) -> bool:
         return bool(self.supporters or self.opponents or self.no_stance)
+
+    @property
+    def all(self) -> list[Speech]:
+        return [*self.supporters, *self.opponents, *self.no_stance]
 
 
 def speeches_on_amendment(*, amendment: Amendment) -> Speeches:

@@ -5,9 +5,7 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 
-from amendments.selectors import amendment_page
 from bills.selectors import latest_scrape, recently_moved_bills
-from tracker.hansard.selectors import speeches_on_amendment
 from tracker.pagecache import cached_bill_page, cached_page
 
 from . import selectors
@@ -35,10 +33,10 @@ def member_detail(request, members_api_id: int, slug: str):
 
 @cached_page
 def amendment_detail(request, bills_api_id: int):
-    page = amendment_page(bills_api_id=bills_api_id)
+    detail = selectors.amendment_detail(bills_api_id=bills_api_id)
     return render(request, "site/amendment_detail.html", {
-        "page": page, "amendment": page.amendment, "speeches": speeches_on_amendment(amendment=page.amendment),
-        "ledgers": selectors.amendment_ledgers(amendment=page.amendment)})
+        "page": detail.page, "amendment": detail.page.amendment, "speeches": detail.speeches,
+        "ledgers": detail.ledgers})
 
 
 @permission_required("corrections.view_conflict", raise_exception=True)
