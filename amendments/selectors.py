@@ -118,6 +118,7 @@ class BillAmendmentsPage:
     ping_pong_by_stage: list[StagePingPong]
     parties: list[Party]  # the parties of the bill's sponsors, for the party filter
     filters: AmendmentFilters = field(default_factory=AmendmentFilters)
+    threads: list[Thread] = field(default_factory=list)  # each exchange between the Houses; none when filtered
 
 
 _TARGET_RANK = Case(
@@ -213,7 +214,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     shown = [*page_obj.object_list, *items]
     grouped = [g for item in items for g in item.grouped_amendments.all()]
     sponsorships = [s for row in (*shown, *grouped) for s in row.sponsorships.all()]
-    corrections_attach([*shown, *sponsorships, *(s.member for s in sponsorships if s.member)])
+    corrections_attach([*shown, *grouped, *sponsorships, *(s.member for s in sponsorships if s.member)])
     return BillAmendmentsPage(
         bill=bill,
         reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),
@@ -229,6 +230,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
                             for stage, rows in groupby(items, key=lambda item: item.bill_stage)],
         parties=parties,
         filters=filters,
+        threads=[] if filters.active else _threads_of(items),
     )
 
 
@@ -450,6 +452,11 @@ def ping_pong_threads(*, bill: Bill) -> list[Thread]:
     """Each amendment's exchange between the Houses, in the order the stages sat. Two queries."""
     items = (PingPongItem.objects.filter(bill_stage__bill=bill).select_related("bill_stage")
              .prefetch_related("grouped_amendments").order_by("bill_stage__sort_order", "list_position"))
+    return _threads_of(items)
+
+
+def _threads_of(items: Iterable[PingPongItem]) -> list[Thread]:
+    """The threads of every ping-pong item of a bill, given in stage order, grouped amendments prefetched."""
     return threads(Step(item.bill_stage.house, item.bill_stage.description, _step_label(item), item.number,
                         item.text_plain, item.decision, item.get_decision_display(), item)
                    for item in items)

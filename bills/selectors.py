@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -55,23 +56,32 @@ def bill_list(*, filters: BillFilters) -> QuerySet[Bill]:
     return bills.distinct() if filters.session is not None else bills
 
 
+def _listed(bills: Sequence[Bill]) -> list:
+    """What a bill list shows of each bill: the bill, its current stage and its type."""
+    return [*bills, *(bill.current_stage for bill in bills if bill.current_stage),
+            *(bill.bill_type for bill in bills if bill.bill_type)]
+
+
 def recently_moved_bills(*, limit: int = 10) -> list[Bill]:
     bills = list(bills_with_activity()[:limit])
-    corrections_attach(bills)
+    corrections_attach(_listed(bills))
     return bills
 
 
-def bill_list_page(*, filters: BillFilters, page_number: str | int | None, per_page: int) -> Page:
-    """One page of the bill list, each bill with its editors' corrections."""
+def bill_list_page(*, filters: BillFilters, page_number: str | int | None, per_page: int,
+                   stage_types: Sequence[StageType] = ()) -> Page:
+    """One page of the bill list, each bill with its editors' corrections (and those of the
+    filter's `stage_types`, in the same query)."""
     page = Paginator(bill_list(filters=filters), per_page).get_page(page_number)
     page.object_list = list(page.object_list)
-    corrections_attach(page.object_list)
+    corrections_attach([*_listed(page.object_list), *stage_types])
     return page
 
 
-def current_stage_types() -> QuerySet[StageType]:
+def current_stage_types() -> list[StageType]:
     """The stage types some bill is at now: the choices of the bill list's stage filter."""
-    return StageType.objects.filter(bill_stages__in=Bill.objects.values("current_stage")).distinct().order_by("name")
+    return list(StageType.objects.filter(bill_stages__in=Bill.objects.values("current_stage")).distinct()
+                .order_by("name"))
 
 
 @dataclass(frozen=True)
@@ -115,7 +125,8 @@ def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJour
     timeline = [_timeline_stage(stage, bill, today) for stage in stages]
     sponsors = list(bill.sponsors.select_related("member__party"))
     publications = list(bill.publications.order_by("-display_date", "-bills_api_id"))
-    corrections_attach([bill, *sponsors, *stages, *(s for stage in stages for s in stage.sittings.all()), *publications])
+    corrections_attach([*_listed([bill]), *sponsors, *stages, *(s for stage in stages for s in stage.sittings.all()),
+                        *publications])
     return BillJourney(
         bill=bill,
         sponsors=sponsors,

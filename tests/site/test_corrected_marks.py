@@ -35,6 +35,14 @@ def where_said(mention: Mention) -> list[str]:
                                                       if contribution.member else [])]
 
 
+def sponsors_pages(amendment: Amendment) -> list[str]:
+    return [s.member.get_absolute_url() for s in amendment.sponsorships.exclude(member=None)]
+
+
+def a_voter_page(division: Division) -> str:
+    return division.votes.exclude(member=None).order_by("name").first().member.get_absolute_url()
+
+
 def first_amendment_listed(client) -> Amendment:
     found = re.search(r'href="/amendments/(\d+)/"', client.get(AMENDMENTS).content.decode())
     return Amendment.objects.get(bills_api_id=found.group(1))
@@ -62,9 +70,12 @@ CASES = [
      "Corrected party", [AMENDMENTS]),
     (lambda c: PingPongItem.objects.filter(bill_stage__bill__bills_api_id=3159).first(), "number", "99Z",
      [AMENDMENTS]),
-    (lambda c: Division.objects.get(source_id=9008002), "title", "A corrected title", [DIVISION]),
+    (lambda c: Division.objects.get(source_id=9008002), "title", "A corrected title",
+     lambda d: [DIVISION, a_voter_page(d)]),
     (lambda c: Vote.objects.filter(division__source_id=9008002).order_by("name").first(), "name", "Corrected Name",
      [DIVISION]),
+    (lambda c: Vote.objects.filter(division__source_id=9008002).exclude(member=None).order_by("name").last(), "lobby",
+     "aye", lambda v: [DIVISION, v.member.get_absolute_url()]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
      .exclude(member=None).order_by("order").last().member, "name_display_as", "A corrected speaker", [DEBATE]),
     (lambda c: DivisionLink.objects.filter(division__source_id=9008002).first(), "number", "99",
@@ -73,10 +84,17 @@ CASES = [
      "A corrected debate title", [DEBATE]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
      .order_by("order").first(), "text_plain", "Corrected words.", [DEBATE]),
+    # What the bill list, the home page and the bill's page say of its type and stage.
+    (lambda c: Bill.objects.get(bills_api_id=3159).bill_type, "name", "A corrected bill type", [BILL, "/bills/"]),
+    (lambda c: Bill.objects.get(bills_api_id=3159).current_stage.stage_type, "name", "A corrected stage type",
+     ["/bills/"]),
+    (lambda c: Bill.objects.get(bills_api_id=3159).current_stage, "description", "Royal Assent (corrected)", [BILL]),
+    # An amendment printed in a motion's group: in the list and in the exchange's thread.
+    (lambda c: GroupedAmendment.objects.get(number="47B"), "decision", "Agreed", [AMENDMENTS]),
     # A clause's own values are read from the records behind it: its heading from the amendment inserting it,
     # its status from the amendments deciding it, its place from where the amendment put it.
     (lambda c: Amendment.objects.get(bills_api_id=9006001), "new_clause_title",
-     "Timeline for removal of suppliers (corrected)", [CLAUSE_65]),
+     "Timeline for removal of suppliers (corrected)", lambda a: [CLAUSE_65, *sponsors_pages(a)]),
     (lambda c: Amendment.objects.get(bills_api_id=9006004), "decision", "Agreed", [CLAUSE_65]),
     (lambda c: Amendment.objects.get(bills_api_id=9006001), "position", "After Clause 60", [CLAUSE_65]),
     (lambda c: Amendment.objects.get(bills_api_id=9006005), "number", "NC1A", [NEW_CLAUSE_1]),
@@ -89,6 +107,10 @@ CASES = [
     (lambda c: DivisionLink.objects.get(division__source_id=9008003, number="2"), "amendment",
      Amendment.objects.filter(bills_api_id=9006004).first, ["/divisions/commons/9008003/"]),
     (lambda c: Division.objects.get(source_id=9008003), "for_count", 229, [CLAUSE_65, "/divisions/commons/9008003/"]),
+    # Last, as it changes what the lists say of the bill: a bill not (yet) an Act shows its current stage there.
+    (lambda c: Bill.objects.get(bills_api_id=3159), "is_act", False, [BILL]),
+    (lambda c: Bill.objects.get(bills_api_id=3159).current_stage, "description", "Royal Assent (corrected again)",
+     [BILL, "/bills/", "/"]),
 ]
 
 
