@@ -109,8 +109,9 @@ class BillJourney:
     last_change: ScrapedBill | None
 
 
-def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJourney:
-    """The bill, its sponsors, its stages and sittings in order, its publications and when it was checked."""
+def bill_journey(*, bills_api_id: int, today: dt.date | None = None, marked: bool = True) -> BillJourney:
+    """The bill, its sponsors, its stages and sittings in order, its publications and when it was checked;
+    with their editors' corrections unless not `marked` (a page showing more reads them all at once)."""
     today = today or timezone.localdate()
     bill = get_object_or_404(
         Bill.objects.select_related("current_stage__stage_type", "bill_type", "introduced_session"),
@@ -125,9 +126,7 @@ def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJour
     timeline = [_timeline_stage(stage, bill, today) for stage in stages]
     sponsors = list(bill.sponsors.select_related("member__party"))
     publications = list(bill.publications.order_by("-display_date", "-bills_api_id"))
-    corrections_attach([*_listed([bill]), *sponsors, *stages, *(s for stage in stages for s in stage.sittings.all()),
-                        *publications])
-    return BillJourney(
+    journey = BillJourney(
         bill=bill,
         sponsors=sponsors,
         timeline=timeline,
@@ -136,6 +135,18 @@ def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJour
         last_check=latest_scraped(bills_api_id=bill.bills_api_id),
         last_change=latest_scraped(bills_api_id=bill.bills_api_id, wrote_rows=True),
     )
+    if marked:
+        corrections_attach(journey_records(journey))
+    return journey
+
+
+def journey_records(journey: BillJourney) -> list:
+    """What the bill's journey shows that an editor may have corrected: the bill, its type and
+    current stage, its sponsors (members and parties), its stages and sittings, its publications."""
+    members = [sponsor.member for sponsor in journey.sponsors if sponsor.member]
+    stages = [item.stage for item in journey.timeline]
+    return [*_listed([journey.bill]), *journey.sponsors, *members, *(m.party for m in members if m.party), *stages,
+            *(sitting for stage in stages for sitting in stage.sittings.all()), *journey.publications]
 
 
 def _timeline_stage(stage: BillStage, bill: Bill, today: dt.date) -> TimelineStage:

@@ -21,7 +21,7 @@ from amendments.selectors import (
     member_activity,
 )
 from bills.models import Bill, Member
-from bills.selectors import BillJourney, bill_journey
+from bills.selectors import BillJourney, bill_journey, journey_records
 from tracker.clauses.ledger import Ledger
 from tracker.clauses.marks import ledger_mentions, ledger_records
 from tracker.clauses.models import Clause
@@ -43,10 +43,12 @@ class BillPage(BillJourney):
 
 def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
     today = today or timezone.localdate()
-    journey = bill_journey(bills_api_id=bills_api_id, today=today)
+    journey = bill_journey(bills_api_id=bills_api_id, today=today, marked=False)
+    divisions = bill_divisions(bill=journey.bill)
+    corrections_attach([*journey_records(journey), *(item.division for item in divisions)])
     stages = journey_stages(journey=journey)
     return BillPage(**{f.name: getattr(journey, f.name) for f in fields(journey)},
-                    amendments=bill_amendment_summary(bill=journey.bill), divisions=bill_divisions(bill=journey.bill),
+                    amendments=bill_amendment_summary(bill=journey.bill), divisions=divisions,
                     journey_stages=stages, journey_chart=journey_drawing(journey=journey, stages=stages, today=today))
 
 
