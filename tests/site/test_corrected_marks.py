@@ -54,6 +54,8 @@ CASES = [
      [BILL, "/", "/bills/"]),
     (lambda c: BillStage.objects.filter(bill__bills_api_id=3159).order_by("sort_order").first(),
      "description", "1st reading (corrected)", [BILL]),
+    (lambda c: Amendment.objects.get(bills_api_id=9006002).bill_stage, "description", "Committee (corrected)",
+     ["/amendments/9006002/", AMENDMENTS]),
     (lambda c: Sitting.objects.filter(bill_stage__bill__bills_api_id=3159).order_by("date").first(),
      "date", dt.date(2022, 5, 12), [BILL]),
     (lambda c: Publication.objects.filter(bill__bills_api_id=3159).first(), "title", "A corrected title", [BILL]),
@@ -106,7 +108,8 @@ CASES = [
     # is marked where the clause's ledger cites the division.
     (lambda c: DivisionLink.objects.get(division__source_id=9008003, number="2"), "amendment",
      Amendment.objects.filter(bills_api_id=9006004).first, ["/divisions/commons/9008003/"]),
-    (lambda c: Division.objects.get(source_id=9008003), "for_count", 229, [CLAUSE_65, "/divisions/commons/9008003/"]),
+    (lambda c: Division.objects.get(source_id=9008003), "for_count", 229,
+     [CLAUSE_65, "/divisions/commons/9008003/", "/amendments/9006004/"]),
     # Last, as it changes what the lists say of the bill: a bill not (yet) an Act shows its current stage there.
     (lambda c: Bill.objects.get(bills_api_id=3159), "is_act", False, [BILL]),
     (lambda c: Bill.objects.get(bills_api_id=3159).current_stage, "description", "Royal Assent (corrected again)",

@@ -106,11 +106,13 @@ class AmendmentDetail:
 
 def amendment_detail(*, bills_api_id: int) -> AmendmentDetail:
     """The amendment's page, what was said of it, and its clauses' ledgers, with the corrections
-    of the stances and evidence they show (the amendment's own are read by its page)."""
+    of its stage, its divisions and the stances and evidence shown (its own, its sponsors' and
+    votes' are read by its page)."""
     page = amendment_page(bills_api_id=bills_api_id)
     speeches = speeches_on_amendment(amendment=page.amendment)
     ledgers = amendment_ledgers(amendment=page.amendment)
     supports = [item.row for found in ledgers for item in found.ledger.evidence]
     ledger_mentions(supports=supports)
-    corrections_attach([*(speech.mention for speech in speeches.all), *ledger_records(supports)])
+    corrections_attach([page.amendment.bill_stage, *(votes.division for votes in page.divisions),
+                        *(speech.mention for speech in speeches.all), *ledger_records(supports)])
     return AmendmentDetail(page, speeches, ledgers)
