@@ -83,7 +83,9 @@ CASES = [
     (lambda c: DivisionLink.objects.filter(division__source_id=9008002).first(), "number", "99",
      [DIVISION]),
     (lambda c: Debate.objects.get(hansard_ext_id="00000000-0000-0000-0000-000009100001"), "title",
-     "A corrected debate title", [DEBATE]),
+     "A corrected debate title", [DEBATE, BILL + "debates/"]),
+    (lambda c: Debate.objects.get(hansard_ext_id="00000000-0000-0000-0000-000009100001").bill_stage, "description",
+     "A corrected stage", [DEBATE, BILL + "debates/"]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
      .order_by("order").first(), "text_plain", "Corrected words.", [DEBATE]),
     # What the bill list, the home page and the bill's page say of its type and stage.

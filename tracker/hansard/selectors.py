@@ -72,7 +72,8 @@ def debate_page(*, hansard_ext_id: str) -> DebatePage:
     contributions = list(debate.contributions.select_related("member__party")
                          .prefetch_related(Prefetch("mentions", queryset=_mentions())).order_by("order"))
     mentions = [mention for contribution in contributions for mention in contribution.mentions.all()]
-    corrections_attach([debate, *contributions, *(c.member for c in contributions if c.member), *mentions])
+    corrections_attach([debate, *([debate.bill_stage] if debate.bill_stage else []), *contributions,
+                        *(c.member for c in contributions if c.member), *mentions])
     return DebatePage(
         debate=debate,
         contributions=[_contribution_view(contribution, debate.bill) for contribution in contributions],
@@ -108,6 +109,7 @@ def bill_debates(*, bills_api_id: int) -> BillDebates:
                   mention_count=Count("contributions__mentions", distinct=True))
         .order_by("date", "house", "hansard_ext_id")
     )
+    corrections_attach([*debates, *(debate.bill_stage for debate in debates if debate.bill_stage)])
     return BillDebates(bill=bill, debates=debates, reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id))
 
 
