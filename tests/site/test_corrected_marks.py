@@ -20,6 +20,7 @@ BILL = "/bills/3159/procurement-bill-hl/"
 AMENDMENTS = BILL + "amendments/"
 DEBATE = "/hansard/debates/00000000-0000-0000-0000-000009100001/"
 DIVISION = "/divisions/commons/9008002/"
+CLAUSES = BILL + "clauses/"
 CLAUSE_65 = BILL + "clauses/amendment-9006001/"
 NEW_CLAUSE_1 = BILL + "clauses/amendment-9006005/"
 
@@ -92,14 +93,17 @@ CASES = [
     (lambda c: Bill.objects.get(bills_api_id=3159).bill_type, "name", "A corrected bill type", [BILL, "/bills/"]),
     (lambda c: Bill.objects.get(bills_api_id=3159).current_stage.stage_type, "name", "A corrected stage type",
      ["/bills/"]),
-    (lambda c: Bill.objects.get(bills_api_id=3159).current_stage, "description", "Royal Assent (corrected)", [BILL]),
+    (lambda c: Bill.objects.get(bills_api_id=3159).current_stage, "description", "Royal Assent (corrected)",
+     [BILL, CLAUSE_65, CLAUSES]),  # where Clause 65 now stands, and a stage of the clause-by-stage matrix
     # An amendment printed in a motion's group: in the list and in the exchange's thread.
     (lambda c: GroupedAmendment.objects.get(number="47B"), "decision", "Agreed", [AMENDMENTS]),
     # A clause's own values are read from the records behind it: its heading from the amendment inserting it,
     # its status from the amendments deciding it, its place from where the amendment put it.
     (lambda c: Amendment.objects.get(bills_api_id=9006001), "new_clause_title",
-     "Timeline for removal of suppliers (corrected)", lambda a: [CLAUSE_65, *sponsors_pages(a)]),
+     "Timeline for removal of suppliers (corrected)", lambda a: [CLAUSE_65, CLAUSES, *sponsors_pages(a)]),
     (lambda c: Amendment.objects.get(bills_api_id=9006004), "decision", "Agreed", [CLAUSE_65]),
+    (lambda c: Amendment.objects.get(bills_api_id=9006004).bill_stage, "description", "Committee stage (corrected)",
+     [CLAUSE_65]),  # where it was left out
     (lambda c: Amendment.objects.get(bills_api_id=9006001), "position", "After Clause 60", [CLAUSE_65]),
     (lambda c: Amendment.objects.get(bills_api_id=9006005), "number", "NC1A", [NEW_CLAUSE_1]),
     # A stance read from a speech: on the clause's ledger, in the debate, on the speaker's page.

@@ -45,6 +45,13 @@ def _overrides(objects: Iterable[models.Model], fields: set[str]) -> dict[str, O
             for name, override in obj.corrected.items() if name in fields}
 
 
+def heading_marks(heading: str, records: Iterable[models.Model]) -> dict[str, Override]:
+    """Corrections of a heading the records gave (with `.corrected` attached), when the heading
+    shown is the one the correction gave."""
+    return {key: override for key, override in _overrides(records, HEADING_FIELDS).items()
+            if heading and heading in str(override.value)}
+
+
 def ledger_mentions(*, supports: Sequence[ClauseSupport]) -> list[Mention]:
     """The mentions the ledger's speech evidence was read from (a clause's reconstructed numbers are
     read from the same): each speech row gets `.mention`, None when none is stored. One query,
@@ -73,19 +80,16 @@ def ledger_records(supports: Sequence[ClauseSupport]) -> list[models.Model]:
 def clause_marks(*, clause: Clause, events: Sequence[ClauseEvent], supports: Sequence[ClauseSupport],
                  mentions: Sequence[Mention]) -> ClauseMarks:
     """Attach `.corrected` to every record the page shows beside the clause (the proposing
-    amendment, each event's and each ledger row's evidence, the mentions) and say which of the
+    amendment, the stages, each event's and each ledger row's evidence, the mentions) and say which of the
     clause's own values rest on a correction. One query."""
     proposal = _present([clause.proposed_by])
     decided = _present(item for event in events for item in (event.amendment, event.division, event.ping_pong_item))
-    shown = _present(item for event in events for item in (
-        event.contribution, event.contribution.member if event.contribution_id else None))
+    shown = _present([clause.status_stage, *(item for event in events for item in (
+        event.bill_stage, event.contribution, event.contribution.member if event.contribution_id else None))])
     ledger = ledger_records(supports)
     corrections_attach([*proposal, *decided, *shown, *ledger, *mentions])
-    headings = {key: override for key, override in _overrides([*proposal, *decided, *shown, *ledger],
-                                                              HEADING_FIELDS).items()
-                if clause.heading and clause.heading in str(override.value)}  # the heading it gave is the one shown
     return ClauseMarks(
-        heading=headings,
+        heading=heading_marks(clause.heading, [*proposal, *decided, *shown, *ledger]),
         number=_overrides([*proposal, *(m for m in mentions if m.clause_id == clause.pk)], NUMBER_FIELDS),
         status=_overrides([*proposal, *decided], STATUS_FIELDS),
     )
