@@ -214,7 +214,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     shown = [*page_obj.object_list, *items]
     grouped = [g for item in items for g in item.grouped_amendments.all()]
     sponsorships = [s for row in (*shown, *grouped) for s in row.sponsorships.all()]
-    corrections_attach([*stages, *shown, *grouped, *sponsorships, *(s.member for s in sponsorships if s.member)])
+    corrections_attach([*stages, *shown, *grouped, *sponsorships, *_sponsors(sponsorships)])
     return BillAmendmentsPage(
         bill=bill,
         reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),
@@ -232,6 +232,12 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
         filters=filters,
         threads=[] if filters.active else _threads_of(items),
     )
+
+
+def _sponsors(sponsorships: Iterable[Sponsorship]) -> list:
+    """The members named on sponsorships and their parties: what a sponsor list shows besides the names as given."""
+    members = [s.member for s in sponsorships if s.member]
+    return [*members, *(member.party for member in members if member.party)]
 
 
 def _counts_by_stage(items: QuerySet) -> dict[int, list[DecisionCount]]:
@@ -376,7 +382,7 @@ def amendment_page(*, bills_api_id: int) -> AmendmentPage:
         votes[vote.division_id].append(vote)
     divisions = {link.division_id: link.division for link in links}
     shown_votes = [vote for found in votes.values() for vote in found]
-    corrections_attach([amendment, *sponsorships, *(s.member for s in sponsorships if s.member), *shown_votes,
+    corrections_attach([amendment, *sponsorships, *_sponsors(sponsorships), *shown_votes,
                         *(vote.member for vote in shown_votes if vote.member)])
     return AmendmentPage(
         amendment=amendment,

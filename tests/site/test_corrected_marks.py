@@ -89,6 +89,9 @@ CASES = [
      "A corrected stage", [DEBATE, BILL + "debates/"]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
      .order_by("order").first(), "text_plain", "Corrected words.", [DEBATE]),
+    (lambda c: Contribution.objects.exclude(member__party=None).order_by("pk").first().member.party, "name",
+     "A corrected speaker's party", lambda party: [Contribution.objects.filter(member__party=party).order_by("pk")
+                                                   .first().debate.get_absolute_url()]),
     # What the bill list, the home page and the bill's page say of its type and stage.
     (lambda c: Bill.objects.get(bills_api_id=3159).bill_type, "name", "A corrected bill type", [BILL, "/bills/"]),
     (lambda c: Bill.objects.get(bills_api_id=3159).current_stage.stage_type, "name", "A corrected stage type",

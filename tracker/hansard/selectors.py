@@ -72,8 +72,9 @@ def debate_page(*, hansard_ext_id: str) -> DebatePage:
     contributions = list(debate.contributions.select_related("member__party")
                          .prefetch_related(Prefetch("mentions", queryset=_mentions())).order_by("order"))
     mentions = [mention for contribution in contributions for mention in contribution.mentions.all()]
-    corrections_attach([debate, *([debate.bill_stage] if debate.bill_stage else []), *contributions,
-                        *(c.member for c in contributions if c.member), *mentions])
+    members = [c.member for c in contributions if c.member]
+    corrections_attach([debate, *([debate.bill_stage] if debate.bill_stage else []), *contributions, *members,
+                        *(m.party for m in members if m.party), *mentions])
     return DebatePage(
         debate=debate,
         contributions=[_contribution_view(contribution, debate.bill) for contribution in contributions],

@@ -113,6 +113,8 @@ def amendment_detail(*, bills_api_id: int) -> AmendmentDetail:
     ledgers = amendment_ledgers(amendment=page.amendment)
     supports = [item.row for found in ledgers for item in found.ledger.evidence]
     ledger_mentions(supports=supports)
+    speakers = [speech.member for speech in speeches.all if speech.member]
     corrections_attach([page.amendment.bill_stage, *(votes.division for votes in page.divisions),
-                        *(speech.mention for speech in speeches.all), *ledger_records(supports)])
+                        *(speech.mention for speech in speeches.all), *speakers, *(m.party for m in speakers if m.party),
+                        *ledger_records(supports)])
     return AmendmentDetail(page, speeches, ledgers)
