@@ -86,7 +86,8 @@ CASES = [
     (lambda c: Debate.objects.get(hansard_ext_id="00000000-0000-0000-0000-000009100001"), "title",
      "A corrected debate title", [DEBATE, BILL + "debates/"]),
     (lambda c: Debate.objects.get(hansard_ext_id="00000000-0000-0000-0000-000009100001").bill_stage, "description",
-     "A corrected stage", [DEBATE, BILL + "debates/"]),
+     "A corrected stage", lambda stage: [DEBATE, BILL + "debates/", Contribution.objects.filter(
+         debate__bill_stage=stage).exclude(member=None).first().member.get_absolute_url()]),
     (lambda c: Contribution.objects.filter(debate__hansard_ext_id="00000000-0000-0000-0000-000009100001")
      .order_by("order").first(), "text_plain", "Corrected words.", [DEBATE]),
     (lambda c: Contribution.objects.exclude(member__party=None).order_by("pk").first().member.party, "name",
@@ -108,6 +109,8 @@ CASES = [
     (lambda c: Amendment.objects.get(bills_api_id=9006004).bill_stage, "description", "Committee stage (corrected)",
      [CLAUSE_65]),  # where it was left out
     (lambda c: Amendment.objects.get(bills_api_id=9006001), "position", "After Clause 60", [CLAUSE_65]),
+    (lambda c: Amendment.objects.get(bills_api_id=9006001).bill_stage, "description", "Report stage (corrected)",
+     lambda stage: sponsors_pages(stage.amendments.get(bills_api_id=9006001))),
     (lambda c: Amendment.objects.get(bills_api_id=9006005), "number", "NC1A", [NEW_CLAUSE_1]),
     # A stance read from a speech: on the clause's ledger, in the debate, on the speaker's page.
     (loughton_on_clause_65, "stance", "supports", lambda m: [CLAUSE_65, *where_said(m)]),

@@ -70,16 +70,18 @@ def member_page(*, members_api_id: int) -> MemberPage:
 
 
 def _activity_records(activity: MemberActivity) -> list:
-    """What the member's amendments and votes show: each amendment or motion, vote, division and what it decided."""
-    votes = activity.votes
-    return [*(s.sponsored for s in (*activity.led, *activity.supported)), *votes, *(v.division for v in votes),
+    """What the member's amendments and votes show: each amendment or motion and its stage, vote, division and
+    what it decided."""
+    votes, items = activity.votes, [s.sponsored for s in (*activity.led, *activity.supported)]
+    return [*items, *(item.bill_stage for item in items), *votes, *(v.division for v in votes),
             *(link for v in votes for link in v.division.links.all())]
 
 
 def _contribution_records(contributions: MemberContributions) -> list:
-    """What the member's speeches show: each debate (its title) and the stances read."""
-    rows = contributions.contributions
-    return [*(row.contribution.debate for row in rows), *(linked.mention for row in rows for linked in row.mentions)]
+    """What the member's speeches show: each debate (its title and stage) and the stances read."""
+    debates = [row.contribution.debate for row in contributions.contributions]
+    return [*debates, *(debate.bill_stage for debate in debates if debate.bill_stage),
+            *(linked.mention for row in contributions.contributions for linked in row.mentions)]
 
 
 @dataclass(frozen=True)
