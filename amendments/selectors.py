@@ -214,7 +214,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     shown = [*page_obj.object_list, *items]
     grouped = [g for item in items for g in item.grouped_amendments.all()]
     sponsorships = [s for row in (*shown, *grouped) for s in row.sponsorships.all()]
-    corrections_attach([*stages, *shown, *grouped, *sponsorships, *_sponsors(sponsorships)])
+    corrections_attach([bill, *stages, *shown, *grouped, *sponsorships, *_sponsors(sponsorships)])
     return BillAmendmentsPage(
         bill=bill,
         reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),

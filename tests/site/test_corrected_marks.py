@@ -53,6 +53,9 @@ def first_amendment_listed(client) -> Amendment:
 CASES = [
     (lambda c: Bill.objects.get(bills_api_id=3159), "act_name", "Procurement Act 2023 (corrected)",
      [BILL, "/", "/bills/"]),
+    (lambda c: Bill.objects.get(bills_api_id=3159), "short_title", "Procurement Bill (HL)",  # the same address
+     [BILL, "/", "/bills/", BILL + "clauses/", BILL + "amendments/", BILL + "debates/",
+      BILL + "clauses/amendment-9006001/"]),
     (lambda c: BillStage.objects.filter(bill__bills_api_id=3159).order_by("sort_order").first(),
      "description", "1st reading (corrected)", [BILL]),
     (lambda c: Amendment.objects.get(bills_api_id=9006002).bill_stage, "description", "Committee (corrected)",

@@ -84,7 +84,7 @@ def clause_marks(*, clause: Clause, events: Sequence[ClauseEvent], supports: Seq
     clause's own values rest on a correction. One query."""
     proposal = _present([clause.proposed_by])
     decided = _present(item for event in events for item in (event.amendment, event.division, event.ping_pong_item))
-    shown = _present([clause.status_stage, *(item for event in events for item in (
+    shown = _present([clause.bill, clause.status_stage, *(item for event in events for item in (
         event.bill_stage, event.contribution, event.contribution.member if event.contribution_id else None))])
     ledger = ledger_records(supports)
     corrections_attach([*proposal, *decided, *shown, *ledger, *mentions])

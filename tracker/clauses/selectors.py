@@ -81,7 +81,8 @@ def bill_clauses_page(*, bills_api_id: int, print_key: str | None = None) -> Bil
         "clause__status_stage", "clause__bill", "clause__proposed_by").order_by("kind", "position")) if chosen else []
     stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
     proposals = [v.clause.proposed_by for v in versions if v.clause.proposed_by]
-    corrections_attach([*stages, *(v.clause.status_stage for v in versions if v.clause.status_stage), *proposals])
+    corrections_attach([bill, *stages, *(v.clause.status_stage for v in versions if v.clause.status_stage),
+                        *proposals])
     rows = [ClauseRow(v, status_style(v.clause.status),
                       heading_marks(v.heading, [v.clause.proposed_by] if v.clause.proposed_by else []))
             for v in versions]

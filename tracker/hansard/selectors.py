@@ -110,7 +110,7 @@ def bill_debates(*, bills_api_id: int) -> BillDebates:
                   mention_count=Count("contributions__mentions", distinct=True))
         .order_by("date", "house", "hansard_ext_id")
     )
-    corrections_attach([*debates, *(debate.bill_stage for debate in debates if debate.bill_stage)])
+    corrections_attach([bill, *debates, *(debate.bill_stage for debate in debates if debate.bill_stage)])
     return BillDebates(bill=bill, debates=debates, reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id))
 
 
