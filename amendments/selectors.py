@@ -355,7 +355,7 @@ def division_page(*, house: str, source_id: int) -> DivisionPage:
     division = get_object_or_404(Division.objects.select_related("bill"), source=source, source_id=source_id)
     votes = list(_votes().filter(division=division))
     links = list(_links().filter(division=division))
-    corrections_attach([division, *votes, *links, *(vote.member for vote in votes if vote.member)])
+    corrections_attach([division, division.bill, *votes, *links, *(vote.member for vote in votes if vote.member)])
     return DivisionPage(_division_votes(division, votes, links), bill_reconstructed(bills_api_id=division.bill.bills_api_id))
 
 
@@ -372,7 +372,9 @@ class AmendmentPage:
     reconstructed: bool
 
 
-def amendment_page(*, bills_api_id: int) -> AmendmentPage:
+def amendment_page(*, bills_api_id: int, marked: bool = True) -> AmendmentPage:
+    """The amendment with its sponsors and divisions; with their editors' corrections unless not
+    `marked` (a page showing more reads them all at once, with `amendment_page_records`)."""
     amendment = get_object_or_404(
         Amendment.objects.select_related("bill_stage__bill", "bill_stage__stage_type"), bills_api_id=bills_api_id)
     sponsorships = list(_sponsorships().filter(amendment=amendment))
@@ -381,10 +383,7 @@ def amendment_page(*, bills_api_id: int) -> AmendmentPage:
     for vote in _votes().filter(division__in=[link.division_id for link in links]):
         votes[vote.division_id].append(vote)
     divisions = {link.division_id: link.division for link in links}
-    shown_votes = [vote for found in votes.values() for vote in found]
-    corrections_attach([amendment, *sponsorships, *_sponsors(sponsorships), *shown_votes,
-                        *(vote.member for vote in shown_votes if vote.member)])
-    return AmendmentPage(
+    page = AmendmentPage(
         amendment=amendment,
         lead=[s for s in sponsorships if s.is_lead],
         supporters=[s for s in sponsorships if not s.is_lead],
@@ -393,6 +392,20 @@ def amendment_page(*, bills_api_id: int) -> AmendmentPage:
                    for pk, division in divisions.items()],
         reconstructed=bill_reconstructed(bills_api_id=amendment.bill_stage.bill.bills_api_id),
     )
+    if marked:
+        corrections_attach(amendment_page_records(page))
+    return page
+
+
+def amendment_page_records(page: AmendmentPage) -> list:
+    """What the amendment page shows that an editor may have corrected: the amendment, its stage and bill,
+    its sponsors, and each division with its votes and voters."""
+    amendment, sponsorships = page.amendment, [*page.lead, *page.supporters]
+    votes = [vote for division in page.divisions for vote in (
+        *division.for_tellers, *division.against_tellers,
+        *(vote for party in division.parties for vote in (*party.for_votes, *party.against_votes)))]
+    return [amendment, amendment.bill_stage, amendment.bill_stage.bill, *sponsorships, *_sponsors(sponsorships),
+            *(division.division for division in page.divisions), *votes, *(vote.member for vote in votes if vote.member)]
 
 
 # Includes for the bill and member pages

@@ -14,7 +14,8 @@ BILLS_PER_PAGE = 25
 @cached_page
 def bill_list(request):
     stage_types = selectors.current_stage_types()
-    form = BillFilterForm(request.GET or None, stage_types=stage_types, sessions=Session.objects.order_by("-bills_api_id"))
+    form = BillFilterForm(request.GET or None, stage_types=stage_types,
+                          sessions=Session.objects.order_by("-bills_api_id"))
     filters = form.filters() if form.is_valid() else selectors.BillFilters()
     page = selectors.bill_list_page(filters=filters, page_number=request.GET.get("page"), per_page=BILLS_PER_PAGE,
                                     stage_types=stage_types)

@@ -47,7 +47,8 @@ def test_the_clause_pages_run_as_many_queries_at_400_clauses_as_at_10(client):
     assert ClauseVersion.objects.filter(print__bill=big, print__key__endswith=str(
         big.stages.get(description="Report stage").bills_api_id)).count() == 400 + 1  # and the new clause
     # The corrections' content types are read once per process, then cached: not a query per page.
-    ContentType.objects.get_for_models(Bill, BillStage, Amendment, Division, PingPongItem, Contribution, Member, Mention)
+    ContentType.objects.get_for_models(Bill, BillStage, Amendment, Division, PingPongItem, Contribution, Member,
+                                       Mention)
     small_counts, big_counts = query_counts(client, small), query_counts(client, big)
     assert small_counts == big_counts
     assert big_counts["clauses"] <= MAX_CLAUSES_PAGE_QUERIES

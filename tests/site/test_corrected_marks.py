@@ -55,7 +55,8 @@ CASES = [
      [BILL, "/", "/bills/"]),
     (lambda c: Bill.objects.get(bills_api_id=3159), "short_title", "Procurement Bill (HL)",  # the same address
      [BILL, "/", "/bills/", BILL + "clauses/", BILL + "amendments/", BILL + "debates/",
-      BILL + "clauses/amendment-9006001/"]),
+      BILL + "clauses/amendment-9006001/", DEBATE, DIVISION, "/amendments/9006002/",
+      "/bills/members/9000006/lord-true/"]),  # in charge of it
     (lambda c: BillStage.objects.filter(bill__bills_api_id=3159).order_by("sort_order").first(),
      "description", "1st reading (corrected)", [BILL]),
     (lambda c: Amendment.objects.get(bills_api_id=9006002).bill_stage, "description", "Committee (corrected)",

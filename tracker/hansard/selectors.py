@@ -73,8 +73,8 @@ def debate_page(*, hansard_ext_id: str) -> DebatePage:
                          .prefetch_related(Prefetch("mentions", queryset=_mentions())).order_by("order"))
     mentions = [mention for contribution in contributions for mention in contribution.mentions.all()]
     members = [c.member for c in contributions if c.member]
-    corrections_attach([debate, *([debate.bill_stage] if debate.bill_stage else []), *contributions, *members,
-                        *(m.party for m in members if m.party), *mentions])
+    corrections_attach([debate, debate.bill, *([debate.bill_stage] if debate.bill_stage else []), *contributions,
+                        *members, *(m.party for m in members if m.party), *mentions])
     return DebatePage(
         debate=debate,
         contributions=[_contribution_view(contribution, debate.bill) for contribution in contributions],

@@ -17,6 +17,7 @@ from amendments.selectors import (
     BillAmendmentSummary,
     MemberActivity,
     amendment_page,
+    amendment_page_records,
     bill_amendment_summary,
     member_activity,
 )
@@ -64,7 +65,7 @@ def member_page(*, members_api_id: int) -> MemberPage:
     member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
     bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
     activity, contributions = member_activity(member=member), member_contributions(member=member)
-    corrections_attach([member, *([member.party] if member.party else []), *_activity_records(activity),
+    corrections_attach([member, *([member.party] if member.party else []), *bills, *_activity_records(activity),
                         *_contribution_records(contributions)])
     return MemberPage(member=member, sponsored_bills=bills, activity=activity, contributions=contributions)
 
@@ -107,16 +108,15 @@ class AmendmentDetail:
 
 
 def amendment_detail(*, bills_api_id: int) -> AmendmentDetail:
-    """The amendment's page, what was said of it, and its clauses' ledgers, with the corrections
-    of its stage, its divisions and the stances and evidence shown (its own, its sponsors' and
-    votes' are read by its page)."""
-    page = amendment_page(bills_api_id=bills_api_id)
+    """The amendment's page, what was said of it, and its clauses' ledgers, with the corrections of
+    everything they show, read in one query."""
+    page = amendment_page(bills_api_id=bills_api_id, marked=False)
     speeches = speeches_on_amendment(amendment=page.amendment)
     ledgers = amendment_ledgers(amendment=page.amendment)
     supports = [item.row for found in ledgers for item in found.ledger.evidence]
     ledger_mentions(supports=supports)
     speakers = [speech.member for speech in speeches.all if speech.member]
-    corrections_attach([page.amendment.bill_stage, *(votes.division for votes in page.divisions),
-                        *(speech.mention for speech in speeches.all), *speakers, *(m.party for m in speakers if m.party),
+    corrections_attach([*amendment_page_records(page), *(speech.mention for speech in speeches.all), *speakers,
+                        *(member.party for member in speakers if member.party),
                         *ledger_records(supports)])
     return AmendmentDetail(page, speeches, ledgers)
