@@ -153,8 +153,8 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
         return clause.superseded_by
     prints = list(Print.objects.filter(bill=clause.bill).select_related("bill_stage").order_by("position"))
     versions = list(clause.versions.select_related("print__bill_stage").order_by("print__position"))
-    events = list(clause.events.select_related("bill_stage", "amendment", "division", "print",
-                                               "contribution__member").order_by("sequence"))
+    events = list(clause.events.select_related("bill_stage", "amendment", "division", "ping_pong_item", "print",
+                                               "contribution__member", "contribution__debate").order_by("sequence"))
     links = ClauseLink.objects.filter(Q(older__clause=clause) | Q(newer__clause=clause)).select_related(
         "older_print", "newer_print", "older", "newer")
     stages = list(BillStage.objects.filter(bill=clause.bill).prefetch_related(
