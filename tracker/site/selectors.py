@@ -116,7 +116,8 @@ def amendment_detail(*, bills_api_id: int) -> AmendmentDetail:
     supports = [item.row for found in ledgers for item in found.ledger.evidence]
     ledger_mentions(supports=supports)
     speakers = [speech.member for speech in speeches.all if speech.member]
-    corrections_attach([*amendment_page_records(page), *(speech.mention for speech in speeches.all), *speakers,
+    corrections_attach([*amendment_page_records(page), *(speech.mention for speech in speeches.all),
+                        *(speech.stage for speech in speeches.all if speech.stage), *speakers,
                         *(member.party for member in speakers if member.party),
                         *ledger_records(supports)])
     return AmendmentDetail(page, speeches, ledgers)
