@@ -120,9 +120,6 @@ CASES = [
     (loughton_on_clause_65, "stance", "supports", lambda m: [CLAUSE_65, *where_said(m)]),
     (lambda c: Mention.objects.get(kind="amendment", number="1", amendment__bills_api_id=9006005), "stance",
      "opposes", lambda m: [NEW_CLAUSE_1, "/amendments/9006005/", *where_said(m)]),
-    (lambda c: (lambda mention: mention.contribution.debate.bill_stage or mention.amendment.bill_stage)(
-        Mention.objects.get(kind="amendment", number="1", amendment__bills_api_id=9006005)), "description",
-     "The stage it was said at (corrected)", ["/amendments/9006005/"]),
     # A division decided the amendment leaving Clause 65 out (a link an editor corrects); its result, corrected,
     # is marked where the clause's ledger cites the division.
     (lambda c: DivisionLink.objects.get(division__source_id=9008003, number="2"), "amendment",
