@@ -133,6 +133,20 @@ CASES = [
 ]
 
 
+def corrected(obj, field: str, value, reason: str, capture) -> None:
+    """An editor's correction, as the admin makes it: stored, then what derives from the row is recomputed."""
+    with capture(execute=True):  # on commit: the pages render afresh
+        override_save(obj=obj, field=field, value=value, reason=reason, user=None)
+        model_admin = admin.site._registry.get(type(obj))
+        if model_admin is not None:
+            model_admin.after_correction(obj)
+
+
+def marked(reason: str) -> re.Pattern:
+    return re.compile(r'tracker-badge--corrected">Corrected</strong> <span class="tracker-corrected__reason">'
+                      r'[^<]*' + re.escape(reason))
+
+
 def test_each_corrected_field_is_marked_corrected_with_its_reason_on_each_page_showing_it(
         client, demo, django_capture_on_commit_callbacks):  # noqa: F811
     missing = []
@@ -140,15 +154,25 @@ def test_each_corrected_field_is_marked_corrected_with_its_reason_on_each_page_s
         obj = record(client)
         assert obj is not None, (number, field)
         reason = f"Reason {number}: the source is wrong about this {type(obj).__name__} {field}"
-        with django_capture_on_commit_callbacks(execute=True):  # an editor's change: pages render afresh
-            override_save(obj=obj, field=field, value=value() if callable(value) else value, reason=reason,
-                          user=None)
-            model_admin = admin.site._registry.get(type(obj))
-            if model_admin is not None:
-                model_admin.after_correction(obj)  # as the admin does: what derives from it is recomputed
+        corrected(obj, field, value() if callable(value) else value, reason, django_capture_on_commit_callbacks)
         pages = pages(obj) if callable(pages) else pages
-        marked = re.compile(r'tracker-badge--corrected">Corrected</strong> <span class="tracker-corrected__reason">'
-                            r'[^<]*' + re.escape(reason))
         missing += [(type(obj).__name__, field, path) for path in pages
-                    if not marked.search(client.get(path).content.decode())]
+                    if not marked(reason).search(client.get(path).content.decode())]
     assert missing == [], "\n".join(map(str, missing))
+
+
+def test_a_clause_marks_its_heading_status_and_place_where_each_is_shown_when_a_correction_gave_it(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    inserting, leaving_out = Amendment.objects.get(bills_api_id=9006001), Amendment.objects.get(bills_api_id=9006004)
+    corrected(inserting, "new_clause_title", "Timeline for the removal of suppliers", "The heading as printed",
+              django_capture_on_commit_callbacks)
+    corrected(leaving_out, "decision", "Agreed", "Agreed without a division", django_capture_on_commit_callbacks)
+    corrected(inserting, "position", "After Clause 60", "Placed after Clause 60", django_capture_on_commit_callbacks)
+    page = client.get(CLAUSE_65).content.decode()
+    heading = page[page.index('<p class="govuk-body-l">'):page.index('<dl class="govuk-summary-list">')]
+    status = page[page.index("Status now"):page.index("Proposed by")]
+    numbers = page[page.index('id="numbers"'):page.index('id="text"')]
+    assert "Timeline for the removal of suppliers" in heading and marked("The heading as printed").search(heading)
+    assert marked("Agreed without a division").search(status)
+    assert "after Clause 60" in numbers and marked("Placed after Clause 60").search(numbers)
+    assert not marked("The heading as printed").search(status)  # a title does not decide where it stands
