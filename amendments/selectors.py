@@ -215,6 +215,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     grouped = [g for item in items for g in item.grouped_amendments.all()]
     sponsorships = [s for row in (*shown, *grouped) for s in row.sponsorships.all()]
     corrections_attach([bill, *stages, *shown, *grouped, *sponsorships, *_sponsors(sponsorships)])
+    listed = {stage.pk: stage for stage in stages}  # with their corrections: each section heads with its stage
     return BillAmendmentsPage(
         bill=bill,
         reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),
@@ -223,10 +224,11 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
             (c.value, c.count) for row in stage_rows for c in (*row.amendment_counts, *row.ping_pong_counts)),
         page_obj=page_obj,
         amendments_by_stage=[
-            StageAmendments(stage, [TargetGroup(label, list(found)) for label, found in groupby(rows, target_label)])
+            StageAmendments(listed[stage.pk], [TargetGroup(label, list(found))
+                                               for label, found in groupby(rows, target_label)])
             for stage, rows in groupby(page_obj.object_list, key=lambda amendment: amendment.bill_stage)
         ],
-        ping_pong_by_stage=[StagePingPong(stage, list(rows))
+        ping_pong_by_stage=[StagePingPong(listed[stage.pk], list(rows))
                             for stage, rows in groupby(items, key=lambda item: item.bill_stage)],
         parties=parties,
         filters=filters,
