@@ -6,9 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.template.response import TemplateResponse
 
-from amendments.selectors import amendment_page
 from bills.selectors import latest_scrape, recently_moved_bills
-from tracker.hansard.selectors import speeches_on_amendment
 from tracker.pagecache import cached_bill_page, cached_page
 from tracker.scraping.loss_guard import held_back_confirm
 from tracker.scraping.models import HeldBackLoss
@@ -38,10 +36,10 @@ def member_detail(request, members_api_id: int, slug: str):
 
 @cached_page
 def amendment_detail(request, bills_api_id: int):
-    page = amendment_page(bills_api_id=bills_api_id)
+    detail = selectors.amendment_detail(bills_api_id=bills_api_id)
     return render(request, "site/amendment_detail.html", {
-        "page": page, "amendment": page.amendment, "speeches": speeches_on_amendment(amendment=page.amendment),
-        "ledgers": selectors.amendment_ledgers(amendment=page.amendment)})
+        "page": detail.page, "amendment": detail.page.amendment, "speeches": detail.speeches,
+        "ledgers": detail.ledgers})
 
 
 @permission_required("corrections.view_conflict", raise_exception=True)
