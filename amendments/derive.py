@@ -52,8 +52,8 @@ def division_links_derive(*, bill: Bill) -> StoreCounts:
             chosen, how = _choose(reference, division, candidates, sat_on)
             rows[key] = {
                 "amendment_id": None, "ping_pong_item_id": None, "grouped_amendment_id": None,
-                "method": f"{reference.source}, rule {reference.rule}; {how}"[:300],
-                "matched_text": reference.matched_text[:500],
+                "method": f"{reference.source}, rule {reference.rule}; {how}",
+                "matched_text": reference.matched_text,
             }
             if chosen:
                 rows[key][f"{chosen.field}_id"] = chosen.target.pk

@@ -71,7 +71,7 @@ class DecidedItem(models.Model):
 
     bills_api_id = models.IntegerField(unique=True)
     list_position = models.PositiveIntegerField(help_text="place in the source's list for the stage, from 0")
-    decision = models.CharField(max_length=40, choices=Decision.choices,
+    decision = models.TextField(choices=Decision.choices,
                                 help_text="the API's value; one it adds later is kept and shown as it comes")
     decision_explanation_html = models.TextField(blank=True, help_text="sanitised HTML")
     decided_on = models.DateField(null=True, blank=True, help_text="the date of the division that decided it; "
@@ -87,16 +87,16 @@ class Amendment(DecidedItem):
     sends an `id` it does not document; it is not used."""
 
     bill_stage = models.ForeignKey("bills.BillStage", on_delete=models.CASCADE, related_name="amendments")
-    number = models.CharField(max_length=100, null=True, blank=True,
+    number = models.TextField(null=True, blank=True,
                               help_text="marshalledListText, e.g. 449 or NC1; null: not recorded")
-    amendment_type = models.CharField(max_length=40, choices=AmendmentType.choices, blank=True,
+    amendment_type = models.TextField(choices=AmendmentType.choices, blank=True,
                                       help_text="blank: not recorded")
     clause = models.PositiveIntegerField(null=True, blank=True)
     schedule = models.PositiveIntegerField(null=True, blank=True)
     page_number = models.PositiveIntegerField(null=True, blank=True)
     line_number = models.PositiveIntegerField(null=True, blank=True)
-    position = models.CharField(max_length=500, blank=True, help_text="amendmentPosition, e.g. After Clause 61")
-    new_clause_title = models.CharField(max_length=1000, blank=True,
+    position = models.TextField(blank=True, help_text="amendmentPosition, e.g. After Clause 61")
+    new_clause_title = models.TextField(blank=True,
                                         help_text="the heading of the clause or schedule it inserts")
     summary = models.TextField(blank=True, help_text="summaryText, plain text")
     text_html = models.TextField(blank=True, help_text="amendmentLines, sanitised HTML")
@@ -134,8 +134,8 @@ class PingPongItem(DecidedItem):
         AMENDMENT = "Amendment", "Amendment"
 
     bill_stage = models.ForeignKey("bills.BillStage", on_delete=models.CASCADE, related_name="ping_pong_items")
-    type = models.CharField(max_length=20, choices=Type.choices)
-    number = models.CharField(max_length=100, null=True, blank=True, help_text="e.g. 47A; null: not recorded")
+    type = models.TextField(choices=Type.choices)
+    number = models.TextField(null=True, blank=True, help_text="e.g. 47A; null: not recorded")
     summary_html = models.TextField(blank=True, help_text="sanitised HTML")
     text_html = models.TextField(blank=True, help_text="the group texts, sanitised HTML")
     text_plain = models.TextField(blank=True, help_text="summary and texts, for search")
@@ -161,8 +161,8 @@ class GroupedAmendment(models.Model):
     item = models.ForeignKey(PingPongItem, on_delete=models.CASCADE, related_name="grouped_amendments")
     group_position = models.PositiveIntegerField(help_text="the group's place in the item, from 0")
     position = models.PositiveIntegerField(help_text="place in the group, from 0")
-    number = models.CharField(max_length=100, null=True, blank=True, help_text="null: not recorded")
-    decision = models.CharField(max_length=40, choices=Decision.choices)
+    number = models.TextField(null=True, blank=True, help_text="null: not recorded")
+    decision = models.TextField(choices=Decision.choices)
     text_html = models.TextField(blank=True, help_text="sanitised HTML")
 
     class Meta:
@@ -199,8 +199,8 @@ class Sponsorship(models.Model):
     members_api_id = models.IntegerField()
     member = models.ForeignKey("bills.Member", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="amendment_sponsorships")
-    name = models.CharField(max_length=300, blank=True, help_text="as the Bills API gives it")
-    party_name = models.CharField(max_length=200, blank=True, help_text="as the Bills API gives it")
+    name = models.TextField(blank=True, help_text="as the Bills API gives it")
+    party_name = models.TextField(blank=True, help_text="as the Bills API gives it")
     party_colour = models.CharField(max_length=6, blank=True)
     is_lead = models.BooleanField(null=True, help_text="null: the record does not say who leads")
     added_by_hand = models.BooleanField(default=False, help_text="a supporter the source lacks, added by an editor "
@@ -238,10 +238,10 @@ class Division(models.Model):
     source = models.CharField(max_length=20, choices=Source.choices)
     source_id = models.IntegerField(help_text="the votes API's division id")
     bill = models.ForeignKey("bills.Bill", on_delete=models.CASCADE, related_name="divisions")
-    house = models.CharField(max_length=16, choices=House.choices)
+    house = models.TextField(choices=House.choices)
     date = models.DateField()
     number = models.PositiveIntegerField(null=True, blank=True, help_text="null: not recorded")
-    title = models.CharField(max_length=1000, blank=True)
+    title = models.TextField(blank=True)
     for_count = models.PositiveIntegerField(null=True, blank=True, help_text="ayes or contents; null: not recorded")
     against_count = models.PositiveIntegerField(null=True, blank=True, help_text="noes or not contents")
     vote_lists_recorded = models.BooleanField(help_text="false: the source gives counts (and perhaps tellers) only")
@@ -249,7 +249,7 @@ class Division(models.Model):
     is_government_win = models.BooleanField(null=True, help_text="Lords only; null: not recorded")
     no_vote_recorded = models.JSONField(default=list, blank=True, help_text="Commons NoVoteRecorded: [{members_api_id, "
                                         "name, party_name}]; empty: none, or the source does not say")
-    found_by = models.CharField(max_length=500, blank=True, help_text="how the division was found to be on the bill; "
+    found_by = models.TextField(blank=True, help_text="how the division was found to be on the bill; "
                                 "blank: its title names the bill")
     found_confidence = models.FloatField(null=True, blank=True, help_text="null: its title names the bill")
 
@@ -291,12 +291,12 @@ class Vote(models.Model):
     division = models.ForeignKey(Division, on_delete=models.CASCADE, related_name="votes")
     members_api_id = models.IntegerField()
     member = models.ForeignKey("bills.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="votes")
-    name = models.CharField(max_length=300, blank=True, help_text="as the votes API gives it")
-    party_name = models.CharField(max_length=200, blank=True, help_text="at the time, as the votes API gives it")
+    name = models.TextField(blank=True, help_text="as the votes API gives it")
+    party_name = models.TextField(blank=True, help_text="at the time, as the votes API gives it")
     party_colour = models.CharField(max_length=6, blank=True)
     lobby = models.CharField(max_length=16, choices=Lobby.choices)
     is_teller = models.BooleanField(default=False)
-    proxy_name = models.CharField(max_length=300, blank=True, help_text="Commons ProxyName: who cast the vote as "
+    proxy_name = models.TextField(blank=True, help_text="Commons ProxyName: who cast the vote as "
                                   "the member's proxy; blank: the member voted, or not recorded")
 
     class Meta:
@@ -323,16 +323,16 @@ class DivisionLink(models.Model):
 
     division = models.ForeignKey(Division, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    number = models.CharField(max_length=100, help_text="as printed in the division's text")
+    number = models.TextField(help_text="as printed in the division's text")
     amendment = models.ForeignKey(Amendment, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="division_links")
     ping_pong_item = models.ForeignKey(PingPongItem, null=True, blank=True, on_delete=models.SET_NULL,
                                        related_name="division_links")
     grouped_amendment = models.ForeignKey(GroupedAmendment, null=True, blank=True, on_delete=models.SET_NULL,
                                           related_name="division_links")
-    method = models.CharField(max_length=300, help_text="which text was read, the rule that matched, and how the "
+    method = models.TextField(help_text="which text was read, the rule that matched, and how the "
                               "target was chosen")
-    matched_text = models.CharField(max_length=500, blank=True)
+    matched_text = models.TextField(blank=True)
 
     class Meta:
         ordering = ["division", "pk"]

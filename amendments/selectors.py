@@ -118,6 +118,7 @@ class BillAmendmentsPage:
     ping_pong_by_stage: list[StagePingPong]
     parties: list[Party]  # the parties of the bill's sponsors, for the party filter
     filters: AmendmentFilters = field(default_factory=AmendmentFilters)
+    threads: list[Thread] = field(default_factory=list)  # each exchange between the Houses; none when filtered
 
 
 _TARGET_RANK = Case(
@@ -213,7 +214,8 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     shown = [*page_obj.object_list, *items]
     grouped = [g for item in items for g in item.grouped_amendments.all()]
     sponsorships = [s for row in (*shown, *grouped) for s in row.sponsorships.all()]
-    corrections_attach([*shown, *sponsorships, *(s.member for s in sponsorships if s.member)])
+    corrections_attach([bill, *stages, *shown, *grouped, *sponsorships, *_sponsors(sponsorships)])
+    listed = {stage.pk: stage for stage in stages}  # with their corrections: each section heads with its stage
     return BillAmendmentsPage(
         bill=bill,
         reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id),
@@ -222,14 +224,22 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
             (c.value, c.count) for row in stage_rows for c in (*row.amendment_counts, *row.ping_pong_counts)),
         page_obj=page_obj,
         amendments_by_stage=[
-            StageAmendments(stage, [TargetGroup(label, list(found)) for label, found in groupby(rows, target_label)])
+            StageAmendments(listed[stage.pk], [TargetGroup(label, list(found))
+                                               for label, found in groupby(rows, target_label)])
             for stage, rows in groupby(page_obj.object_list, key=lambda amendment: amendment.bill_stage)
         ],
-        ping_pong_by_stage=[StagePingPong(stage, list(rows))
+        ping_pong_by_stage=[StagePingPong(listed[stage.pk], list(rows))
                             for stage, rows in groupby(items, key=lambda item: item.bill_stage)],
         parties=parties,
         filters=filters,
+        threads=[] if filters.active else _threads_of(items),
     )
+
+
+def _sponsors(sponsorships: Iterable[Sponsorship]) -> list:
+    """The members named on sponsorships and their parties: what a sponsor list shows besides the names as given."""
+    members = [s.member for s in sponsorships if s.member]
+    return [*members, *(member.party for member in members if member.party)]
 
 
 def _counts_by_stage(items: QuerySet) -> dict[int, list[DecisionCount]]:
@@ -347,7 +357,7 @@ def division_page(*, house: str, source_id: int) -> DivisionPage:
     division = get_object_or_404(Division.objects.select_related("bill"), source=source, source_id=source_id)
     votes = list(_votes().filter(division=division))
     links = list(_links().filter(division=division))
-    corrections_attach([division, *votes, *links, *(vote.member for vote in votes if vote.member)])
+    corrections_attach([division, division.bill, *votes, *links, *(vote.member for vote in votes if vote.member)])
     return DivisionPage(_division_votes(division, votes, links), bill_reconstructed(bills_api_id=division.bill.bills_api_id))
 
 
@@ -364,7 +374,9 @@ class AmendmentPage:
     reconstructed: bool
 
 
-def amendment_page(*, bills_api_id: int) -> AmendmentPage:
+def amendment_page(*, bills_api_id: int, marked: bool = True) -> AmendmentPage:
+    """The amendment with its sponsors and divisions; with their editors' corrections unless not
+    `marked` (a page showing more reads them all at once, with `amendment_page_records`)."""
     amendment = get_object_or_404(
         Amendment.objects.select_related("bill_stage__bill", "bill_stage__stage_type"), bills_api_id=bills_api_id)
     sponsorships = list(_sponsorships().filter(amendment=amendment))
@@ -373,10 +385,7 @@ def amendment_page(*, bills_api_id: int) -> AmendmentPage:
     for vote in _votes().filter(division__in=[link.division_id for link in links]):
         votes[vote.division_id].append(vote)
     divisions = {link.division_id: link.division for link in links}
-    shown_votes = [vote for found in votes.values() for vote in found]
-    corrections_attach([amendment, *sponsorships, *(s.member for s in sponsorships if s.member), *shown_votes,
-                        *(vote.member for vote in shown_votes if vote.member)])
-    return AmendmentPage(
+    page = AmendmentPage(
         amendment=amendment,
         lead=[s for s in sponsorships if s.is_lead],
         supporters=[s for s in sponsorships if not s.is_lead],
@@ -385,6 +394,20 @@ def amendment_page(*, bills_api_id: int) -> AmendmentPage:
                    for pk, division in divisions.items()],
         reconstructed=bill_reconstructed(bills_api_id=amendment.bill_stage.bill.bills_api_id),
     )
+    if marked:
+        corrections_attach(amendment_page_records(page))
+    return page
+
+
+def amendment_page_records(page: AmendmentPage) -> list:
+    """What the amendment page shows that an editor may have corrected: the amendment, its stage and bill,
+    its sponsors, and each division with its votes and voters."""
+    amendment, sponsorships = page.amendment, [*page.lead, *page.supporters]
+    votes = [vote for division in page.divisions for vote in (
+        *division.for_tellers, *division.against_tellers,
+        *(vote for party in division.parties for vote in (*party.for_votes, *party.against_votes)))]
+    return [amendment, amendment.bill_stage, amendment.bill_stage.bill, *sponsorships, *_sponsors(sponsorships),
+            *(division.division for division in page.divisions), *votes, *(vote.member for vote in votes if vote.member)]
 
 
 # Includes for the bill and member pages
@@ -450,6 +473,11 @@ def ping_pong_threads(*, bill: Bill) -> list[Thread]:
     """Each amendment's exchange between the Houses, in the order the stages sat. Two queries."""
     items = (PingPongItem.objects.filter(bill_stage__bill=bill).select_related("bill_stage")
              .prefetch_related("grouped_amendments").order_by("bill_stage__sort_order", "list_position"))
+    return _threads_of(items)
+
+
+def _threads_of(items: Iterable[PingPongItem]) -> list[Thread]:
+    """The threads of every ping-pong item of a bill, given in stage order, grouped amendments prefetched."""
     return threads(Step(item.bill_stage.house, item.bill_stage.description, _step_label(item), item.number,
                         item.text_plain, item.decision, item.get_decision_display(), item)
                    for item in items)

@@ -18,6 +18,7 @@ from tracker.events.models import ChangeEvent
 from tracker.events.services import event_record
 from tracker.sanitise import clean_html, html_to_text
 from tracker.scraping.counts import StoreCounts
+from tracker.scraping.loss_guard import BillRows
 from tracker.scraping.models import ScrapeRun
 from tracker.scraping.upsert import UpsertResult, bulk_upsert, unlisted_children_delete
 from tracker.scraping.values import colour, text
@@ -65,9 +66,10 @@ def stage_amendments_store(*, bill_stage: BillStage, fetched: FetchedAmendments,
         detail = fetched.details.get(listed.amendment_id)
         rows[listed.amendment_id] = _amendment_row(bill_stage, position, listed, detail)
         sponsors[listed.amendment_id] = (detail or listed).sponsors
-    result = bulk_upsert(Amendment, key="bills_api_id", rows=rows)
+    bill = bill_stage.bill
+    result = bulk_upsert(Amendment, key="bills_api_id", rows=rows, guard=BillRows(bill.bills_api_id, "amendments", fetched.url))
     counts = result.counts + _sponsorships_store("amendment", {
-        result.objects[amendment_id].pk: found for amendment_id, found in sponsors.items()})
+        result.objects[amendment_id].pk: found for amendment_id, found in sponsors.items()}, bill=bill, url=fetched.url)
     if was_read:
         _tabled_record(bill_stage, [result.objects[k] for k in sorted(result.created_keys)], run)
     _decisions_record(bill_stage, result, run)
@@ -123,7 +125,7 @@ def _new_clause_title(detail: bills_api.AmendmentDetail) -> str:
     for line in detail.amendment_lines:
         heading = html_to_text(line.text).strip("\"“”' ")
         if heading and not heading.lower().startswith(_INSTRUCTIONS):
-            return heading[:1000]
+            return heading
     return ""
 
 
@@ -163,10 +165,12 @@ def stage_ping_pong_store(*, bill_stage: BillStage, fetched: FetchedPingPong,
         sponsors[summary.id] = source.sponsors
         if detail:
             details[summary.id] = source
-    result = bulk_upsert(PingPongItem, key="bills_api_id", rows=rows)
+    bill = bill_stage.bill
+    result = bulk_upsert(PingPongItem, key="bills_api_id", rows=rows, guard=BillRows(bill.bills_api_id, "ping-pong items", fetched.url))
     counts = result.counts + _sponsorships_store("ping_pong_item", {
-        result.objects[item_id].pk: found for item_id, found in sponsors.items()})
-    counts += _grouped_amendments_store({result.objects[item_id]: detail for item_id, detail in details.items()}, run)
+        result.objects[item_id].pk: found for item_id, found in sponsors.items()}, bill=bill, url=fetched.url)
+    counts += _grouped_amendments_store({result.objects[item_id]: detail for item_id, detail in details.items()}, run,
+                                        bill=bill, url=fetched.url)
     if was_read:
         _tabled_record(bill_stage, [result.objects[k] for k in sorted(result.created_keys)], run)
     _decisions_record(bill_stage, result, run)
@@ -194,8 +198,8 @@ def _ping_pong_row(bill_stage: BillStage, position: int, source: bills_api.PingP
     return row
 
 
-def _grouped_amendments_store(details: Mapping[PingPongItem, bills_api.PingPongDetail],
-                              run: ScrapeRun | None) -> StoreCounts:
+def _grouped_amendments_store(details: Mapping[PingPongItem, bills_api.PingPongDetail], run: ScrapeRun | None, *,
+                              bill: Bill, url: str) -> StoreCounts:
     rows, sponsors = {}, {}
     for item, detail in details.items():
         for group_position, group in enumerate(detail.groups):
@@ -204,12 +208,14 @@ def _grouped_amendments_store(details: Mapping[PingPongItem, bills_api.PingPongD
                 rows[key] = {"number": text(amendment.number) or None, "decision": amendment.decision,
                              "text_html": _lines_html(amendment.text)}
                 sponsors[key] = amendment.sponsors
-    result = bulk_upsert(GroupedAmendment, key=("item_id", "group_position", "position"), rows=rows)
+    guard = BillRows(bill.bills_api_id, "amendments grouped in ping-pong", url)
+    result = bulk_upsert(GroupedAmendment, key=("item_id", "group_position", "position"), rows=rows, guard=guard)
     trimmed = unlisted_children_delete(GroupedAmendment, parent="item", key_fields=("group_position", "position"),
-                              kept={item.pk: {key[1:] for key in rows if key[0] == item.pk} for item in details})
+                                       kept={item.pk: {key[1:] for key in rows if key[0] == item.pk}
+                                             for item in details}, guard=guard)
     counts = result.counts + StoreCounts(updated=trimmed)
     counts += _sponsorships_store("grouped_amendment", {
-        result.objects[key].pk: found for key, found in sponsors.items()})
+        result.objects[key].pk: found for key, found in sponsors.items()}, bill=bill, url=url)
     for key, changed in result.changed_fields.items():
         if "decision" in changed:
             grouped = result.objects[key]
@@ -221,9 +227,15 @@ def _grouped_amendments_store(details: Mapping[PingPongItem, bills_api.PingPongD
 # Sponsors
 
 
-def _sponsorships_store(parent: str, sponsors: Mapping[int, Sequence[bills_api.AmendmentMember]]) -> StoreCounts:
+_SPONSORSHIPS_OF = {"amendment": "amendment sponsorships", "ping_pong_item": "ping-pong sponsorships",
+                    "grouped_amendment": "grouped amendment sponsorships"}
+
+
+def _sponsorships_store(parent: str, sponsors: Mapping[int, Sequence[bills_api.AmendmentMember]], *,
+                        bill: Bill, url: str) -> StoreCounts:
     """Sponsors of each parent (an amendment, ping-pong item or grouped amendment, by pk) in
-    the API's order; names the source no longer lists are removed."""
+    the API's order; names the source no longer lists are removed, unless that is most of the
+    bill's (held back for an editor)."""
     member_pks = member_pks_for(s.member_id for found in sponsors.values() for s in found)
     rows = {
         (parent_pk, position): {
@@ -237,10 +249,11 @@ def _sponsorships_store(parent: str, sponsors: Mapping[int, Sequence[bills_api.A
         for parent_pk, found in sponsors.items()
         for position, sponsor in enumerate(found)
     }
-    counts = bulk_upsert(Sponsorship, key=(f"{parent}_id", "position"), rows=rows).counts
+    guard = BillRows(bill.bills_api_id, _SPONSORSHIPS_OF[parent], url)
+    counts = bulk_upsert(Sponsorship, key=(f"{parent}_id", "position"), rows=rows, guard=guard).counts
     trimmed = unlisted_children_delete(Sponsorship, parent=parent, key_fields=("position",),
-                              kept={pk: {(position,) for position in range(len(found))}
-                                    for pk, found in sponsors.items()})
+                                       kept={pk: {(position,) for position in range(len(found))}
+                                             for pk, found in sponsors.items()}, guard=guard)
     return counts + StoreCounts(updated=trimmed)
 
 
@@ -272,7 +285,7 @@ def divisions_store(*, bill: Bill, fetched: Sequence[FetchedDivisions], run: Scr
     divisions = [(f, d) for f in fetched for d in f.divisions]
     result = bulk_upsert(Division, key=("source_id", "source"), rows={
         (d.division_id, _division_source(d)): _division_row(bill, d, f.found_by.get(d.division_id))
-        for f, d in divisions})
+        for f, d in divisions}, guard=BillRows(bill.bills_api_id, "divisions"))
     member_pks = member_pks_for(v.member.member_id for _, d in divisions for v in d.votes)
     votes = bulk_upsert(Vote, key=("division_id", "members_api_id"), rows={
         (result.objects[(d.division_id, _division_source(d))].pk, v.member.member_id): {
@@ -285,7 +298,7 @@ def divisions_store(*, bill: Bill, fetched: Sequence[FetchedDivisions], run: Scr
             "proxy_name": text(v.member.proxy_name),
         }
         for _, d in divisions for v in d.votes
-    })
+    }, guard=BillRows(bill.bills_api_id, "votes"))
     counts = result.counts + votes.counts
     for found, parsed in divisions:
         key = (parsed.division_id, _division_source(parsed))
@@ -307,7 +320,7 @@ def _division_row(bill: Bill, division: CommonsDivision | LordsDivision, found_b
         "house": division.house,
         "date": division.date.date(),
         "number": division.number,
-        "title": text(division.title)[:1000],
+        "title": text(division.title),
         "for_count": division.authoritative_content_count if lords else division.aye_count,
         "against_count": division.authoritative_not_content_count if lords else division.no_count,
         "vote_lists_recorded": any(not vote.is_teller for vote in division.votes),

@@ -31,9 +31,8 @@ def bill_amendments(request, bills_api_id: int, slug: str):
     if slug != page.bill.slug:
         return redirect("amendments:bill_amendments", bills_api_id=bills_api_id, slug=page.bill.slug, permanent=True)
     form.party_choices_set(page.parties)
-    threads = [] if filters.active else selectors.ping_pong_threads(bill=page.bill)
     return render(request, "amendments/bill_amendments.html", {"page": page, "bill": page.bill, "form": form,
-                                                                "page_obj": page.page_obj, "threads": threads})
+                                                                "page_obj": page.page_obj, "threads": page.threads})
 
 
 AMENDMENTS_CSV_HEADER = ("Number", "Stage", "House", "Target", "Decision", "Lead sponsor", "Other sponsors",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -55,23 +56,32 @@ def bill_list(*, filters: BillFilters) -> QuerySet[Bill]:
     return bills.distinct() if filters.session is not None else bills
 
 
+def _listed(bills: Sequence[Bill]) -> list:
+    """What a bill list shows of each bill: the bill, its current stage and its type."""
+    return [*bills, *(bill.current_stage for bill in bills if bill.current_stage),
+            *(bill.bill_type for bill in bills if bill.bill_type)]
+
+
 def recently_moved_bills(*, limit: int = 10) -> list[Bill]:
     bills = list(bills_with_activity()[:limit])
-    corrections_attach(bills)
+    corrections_attach(_listed(bills))
     return bills
 
 
-def bill_list_page(*, filters: BillFilters, page_number: str | int | None, per_page: int) -> Page:
-    """One page of the bill list, each bill with its editors' corrections."""
+def bill_list_page(*, filters: BillFilters, page_number: str | int | None, per_page: int,
+                   stage_types: Sequence[StageType] = ()) -> Page:
+    """One page of the bill list, each bill with its editors' corrections (and those of the
+    filter's `stage_types`, in the same query)."""
     page = Paginator(bill_list(filters=filters), per_page).get_page(page_number)
     page.object_list = list(page.object_list)
-    corrections_attach(page.object_list)
+    corrections_attach([*_listed(page.object_list), *stage_types])
     return page
 
 
-def current_stage_types() -> QuerySet[StageType]:
+def current_stage_types() -> list[StageType]:
     """The stage types some bill is at now: the choices of the bill list's stage filter."""
-    return StageType.objects.filter(bill_stages__in=Bill.objects.values("current_stage")).distinct().order_by("name")
+    return list(StageType.objects.filter(bill_stages__in=Bill.objects.values("current_stage")).distinct()
+                .order_by("name"))
 
 
 @dataclass(frozen=True)
@@ -99,8 +109,9 @@ class BillJourney:
     last_change: ScrapedBill | None
 
 
-def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJourney:
-    """The bill, its sponsors, its stages and sittings in order, its publications and when it was checked."""
+def bill_journey(*, bills_api_id: int, today: dt.date | None = None, marked: bool = True) -> BillJourney:
+    """The bill, its sponsors, its stages and sittings in order, its publications and when it was checked;
+    with their editors' corrections unless not `marked` (a page showing more reads them all at once)."""
     today = today or timezone.localdate()
     bill = get_object_or_404(
         Bill.objects.select_related("current_stage__stage_type", "bill_type", "introduced_session"),
@@ -115,8 +126,7 @@ def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJour
     timeline = [_timeline_stage(stage, bill, today) for stage in stages]
     sponsors = list(bill.sponsors.select_related("member__party"))
     publications = list(bill.publications.order_by("-display_date", "-bills_api_id"))
-    corrections_attach([bill, *sponsors, *stages, *(s for stage in stages for s in stage.sittings.all()), *publications])
-    return BillJourney(
+    journey = BillJourney(
         bill=bill,
         sponsors=sponsors,
         timeline=timeline,
@@ -125,6 +135,18 @@ def bill_journey(*, bills_api_id: int, today: dt.date | None = None) -> BillJour
         last_check=latest_scraped(bills_api_id=bill.bills_api_id),
         last_change=latest_scraped(bills_api_id=bill.bills_api_id, wrote_rows=True),
     )
+    if marked:
+        corrections_attach(journey_records(journey))
+    return journey
+
+
+def journey_records(journey: BillJourney) -> list:
+    """What the bill's journey shows that an editor may have corrected: the bill, its type and
+    current stage, its sponsors (members and parties), its stages and sittings, its publications."""
+    members = [sponsor.member for sponsor in journey.sponsors if sponsor.member]
+    stages = [item.stage for item in journey.timeline]
+    return [*_listed([journey.bill]), *journey.sponsors, *members, *(m.party for m in members if m.party), *stages,
+            *(sitting for stage in stages for sitting in stage.sittings.all()), *journey.publications]
 
 
 def _timeline_stage(stage: BillStage, bill: Bill, today: dt.date) -> TimelineStage:

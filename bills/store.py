@@ -18,6 +18,7 @@ from tracker.events.services import event_record
 from tracker.sanitise import clean_html
 from tracker.scraping.counts import StoreCounts
 from tracker.scraping.models import ScrapeRun
+from tracker.scraping.loss_guard import BillRows
 from tracker.scraping.upsert import bulk_upsert
 from tracker.scraping.values import colour, text, uk_aware, uk_date
 
@@ -214,7 +215,8 @@ def _sponsors_store(bill: Bill, sponsors: Iterable[bills_api.Sponsor]) -> StoreC
             "organisation_name": text(organisation.name) if organisation else "",
             "organisation_url": text(organisation.url) if organisation else "",
         }
-    return bulk_upsert(BillSponsor, key=("bill_id", "sort_order"), rows=rows).counts
+    return bulk_upsert(BillSponsor, key=("bill_id", "sort_order"), rows=rows, guard=BillRows(
+        bill.bills_api_id, "bill sponsors")).counts
 
 
 def _publications_store(bill: Bill, publications: Iterable[bills_api.BillPublication]) -> StoreCounts:
@@ -233,7 +235,8 @@ def _publications_store(bill: Bill, publications: Iterable[bills_api.BillPublica
         }
         for p in publications
     }
-    return bulk_upsert(Publication, key="bills_api_id", rows=rows).counts
+    return bulk_upsert(Publication, key="bills_api_id", rows=rows, guard=BillRows(
+        bill.bills_api_id, "publications")).counts
 
 
 def _stage_change_record(previous: Bill, bill: Bill, run: ScrapeRun | None) -> None:

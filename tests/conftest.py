@@ -52,3 +52,16 @@ def fresh_page_versions():
     from tracker.pagecache import versions_bump
 
     versions_bump(edits=True)
+
+
+@pytest.fixture
+def editor(client, db):
+    """A staff member of the editor group, signed in on `client`."""
+    from django.contrib.auth.models import Group, User
+
+    from tracker.corrections.permissions import EDITOR_GROUP
+
+    user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    client.force_login(user)
+    return user

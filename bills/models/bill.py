@@ -19,8 +19,8 @@ class House(models.TextChoices):
 
 class Party(models.Model):
     members_api_id = models.IntegerField(unique=True)
-    name = models.CharField(max_length=200)
-    abbreviation = models.CharField(max_length=50, blank=True)
+    name = models.TextField()
+    abbreviation = models.TextField(blank=True)
     background_colour = models.CharField(max_length=6, blank=True, help_text="hex without #, lower case")
     foreground_colour = models.CharField(max_length=6, blank=True)
 
@@ -34,18 +34,18 @@ class Party(models.Model):
 
 class Member(models.Model):
     members_api_id = models.IntegerField(unique=True)
-    name_display_as = models.CharField(max_length=300)
-    name_list_as = models.CharField(max_length=300, blank=True)
-    name_full_title = models.CharField(max_length=300, blank=True)
+    name_display_as = models.TextField()
+    name_list_as = models.TextField(blank=True)
+    name_full_title = models.TextField(blank=True)
     party = models.ForeignKey(Party, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
-    house = models.CharField(max_length=16, choices=House.choices, blank=True)
-    membership_from = models.CharField(max_length=300, blank=True, help_text="constituency, or peerage type")
+    house = models.TextField(choices=House.choices, blank=True)
+    membership_from = models.TextField(blank=True, help_text="constituency, or peerage type")
     is_current = models.BooleanField(null=True, help_text="sits in its House now (its latest membership has not "
                                      "ended, whatever its status); null: not recorded")
-    membership_status = models.CharField(max_length=200, blank=True, help_text="the status of a membership not "
+    membership_status = models.TextField(blank=True, help_text="the status of a membership not "
                                          "active, as the source words it (e.g. Leave of Absence); blank: active or "
                                          "not recorded")
-    thumbnail_url = models.URLField(max_length=500, blank=True)
+    thumbnail_url = models.TextField(blank=True)
 
     class Meta:
         ordering = ["name_list_as", "name_display_as"]
@@ -59,8 +59,8 @@ class Member(models.Model):
 
 class BillType(models.Model):
     bills_api_id = models.IntegerField(unique=True)
-    category = models.CharField(max_length=20)
-    name = models.CharField(max_length=200)
+    category = models.TextField()
+    name = models.TextField()
     description = models.TextField(blank=True)
 
     def __str__(self) -> str:
@@ -71,8 +71,8 @@ class StageType(models.Model):
     """A kind of stage (Bills API /Stages: e.g. 7 "2nd reading", Commons)."""
 
     bills_api_id = models.IntegerField(unique=True)
-    name = models.CharField(max_length=200)
-    house = models.CharField(max_length=16, choices=House.choices, blank=True)
+    name = models.TextField()
+    house = models.TextField(choices=House.choices, blank=True)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.house})" if self.house in (House.COMMONS, House.LORDS) else self.name
@@ -80,7 +80,7 @@ class StageType(models.Model):
 
 class Session(models.Model):
     bills_api_id = models.IntegerField(unique=True)
-    name = models.CharField(max_length=50, blank=True, help_text="blank: not recorded by the source")
+    name = models.TextField(blank=True, help_text="blank: not recorded by the source")
 
     def __str__(self) -> str:
         if self.name:
@@ -91,20 +91,20 @@ class Session(models.Model):
 
 class Bill(models.Model):
     bills_api_id = models.IntegerField(unique=True)
-    short_title = models.CharField(max_length=500)
-    former_short_title = models.CharField(max_length=500, blank=True)
+    short_title = models.TextField()
+    former_short_title = models.TextField(blank=True)
     long_title = models.TextField(blank=True)
     summary = models.TextField(blank=True, help_text="sanitised HTML")
     bill_type = models.ForeignKey(BillType, null=True, blank=True, on_delete=models.SET_NULL)
     introduced_session = models.ForeignKey(Session, null=True, blank=True, on_delete=models.SET_NULL,
                                            related_name="introduced_bills")
     sessions = models.ManyToManyField(Session, blank=True, related_name="bills")
-    originating_house = models.CharField(max_length=16, choices=House.choices)
-    current_house = models.CharField(max_length=16, choices=House.choices)
+    originating_house = models.TextField(choices=House.choices)
+    current_house = models.TextField(choices=House.choices)
     current_stage = models.ForeignKey("BillStage", null=True, blank=True, on_delete=models.SET_NULL,
                                       related_name="+")
     is_act = models.BooleanField(default=False)
-    act_name = models.CharField(max_length=300, blank=True,
+    act_name = models.TextField(blank=True,
                                 help_text="from the bill's Act of Parliament publication")
     is_defeated = models.BooleanField(default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
@@ -136,14 +136,14 @@ class BillSponsor(models.Model):
     sort_order = models.IntegerField()
     member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="sponsorships")
     members_api_id = models.IntegerField(null=True, blank=True)
-    member_name = models.CharField(max_length=300, blank=True, help_text="as the Bills API gives it")
-    party_name = models.CharField(max_length=200, blank=True, help_text="as the Bills API gives it")
+    member_name = models.TextField(blank=True, help_text="as the Bills API gives it")
+    party_name = models.TextField(blank=True, help_text="as the Bills API gives it")
     party_colour = models.CharField(max_length=6, blank=True)
-    member_from = models.CharField(max_length=300, blank=True, help_text="constituency or peerage, as the Bills API "
+    member_from = models.TextField(blank=True, help_text="constituency or peerage, as the Bills API "
                                    "gives it")
-    member_house = models.CharField(max_length=16, choices=House.choices, blank=True)
-    organisation_name = models.CharField(max_length=300, blank=True)
-    organisation_url = models.URLField(max_length=500, blank=True)
+    member_house = models.TextField(choices=House.choices, blank=True)
+    organisation_name = models.TextField(blank=True)
+    organisation_url = models.TextField(blank=True)
 
     class Meta:
         ordering = ["sort_order"]
@@ -157,9 +157,9 @@ class BillStage(models.Model):
     bill = models.ForeignKey(Bill, on_delete=models.CASCADE, related_name="stages")
     stage_type = models.ForeignKey(StageType, on_delete=models.PROTECT, related_name="bill_stages")
     session_api_id = models.IntegerField(null=True, blank=True)
-    description = models.CharField(max_length=300)
-    abbreviation = models.CharField(max_length=20, blank=True)
-    house = models.CharField(max_length=16, choices=House.choices)
+    description = models.TextField()
+    abbreviation = models.TextField(blank=True)
+    house = models.TextField(choices=House.choices)
     sort_order = models.IntegerField()
 
     class Meta:
@@ -183,10 +183,10 @@ class Publication(models.Model):
 
     bills_api_id = models.IntegerField(unique=True)
     bill = models.ForeignKey(Bill, on_delete=models.CASCADE, related_name="publications")
-    title = models.CharField(max_length=1000)
-    house = models.CharField(max_length=16, choices=House.choices, blank=True)
+    title = models.TextField()
+    house = models.TextField(choices=House.choices, blank=True)
     publication_type_api_id = models.IntegerField(null=True, blank=True)
-    publication_type = models.CharField(max_length=200, blank=True)
+    publication_type = models.TextField(blank=True)
     display_date = models.DateTimeField(null=True, blank=True)
     links = models.JSONField(default=list, blank=True, help_text="[{title, url, content_type}]")
     files = models.JSONField(default=list, blank=True)

@@ -14,7 +14,9 @@ Message-ID), and N and the rest of the batch once the lease runs out and a new w
 claims them (a loss would show as a missing one). The second test aims the kill at
 the worst moment instead, after the sink accepted a message and before its mark-sent write:
 that one message is sent twice, with the same Message-ID, which no sender can rule out
-(sending.py explains), and nothing else is.
+(sending.py explains), and nothing else is; on the default lease, with the sweep at beat's
+default pace, the rest of the dead worker's batch is sent within a minute of its last word,
+as the deliveries' own recorded times show.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import time
 from contextlib import ExitStack
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 
 from tests.factories import BillFactory
@@ -36,7 +39,7 @@ from tracker.events.services import event_record
 DELIVERIES = 2_000
 BATCH = 250
 KILL_AT = 620  # in the third batch (501-750): 619 sent and marked, 131 still claimed by the dead worker
-LEASE_SECONDS = 8  # a batch stops sending with EMAIL_TIMEOUT (2 s) of its lease left
+LEASE_SECONDS = 8  # the first test's lease, short so the dead worker's rows come back soon (renewed every 2 s)
 
 
 def _database_url() -> str:
@@ -114,8 +117,9 @@ WORST_KILLS_DELIVERIES = 1_000
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_after_the_server_accepted_a_message_costs_at_most_one_duplicate(settings):
     """The worst moment: the sink has message N, the worker has not heard so and has not
-    marked it sent. Nothing is lost; N comes twice with one Message-ID; the rest of the dead
-    worker's batch is sent within a minute of the kill."""
+    marked it sent. Nothing is lost; N comes twice with one Message-ID; on the default lease
+    (ALERTS_CLAIM_LEASE_SECONDS) and sweep (ALERTS_SWEEP_SECONDS), the rest of the dead
+    worker's batch is sent within a minute of the last delivery the dead worker marked sent."""
     bill = _subscribed_bill(WORST_KILLS_DELIVERIES)
     dead_worker = {}
 
@@ -123,10 +127,9 @@ def test_a_worker_killed_after_the_server_accepted_a_message_costs_at_most_one_d
         if sink.count == KILL_AT and "killed" not in dead_worker:
             dead_worker["message_id"] = sink.message_ids()[-1]
             dead_worker["killed"] = dead_worker["process"].kill() or dead_worker["process"].wait(timeout=30)
-            dead_worker["at"] = time.monotonic()
 
     with SmtpSink(after_accept=kill_the_worker_once_the_sink_has_it) as sink:
-        worker_env = {**_worker_env(sink), "ALERTS_CLAIM_LEASE_SECONDS": "6"}
+        worker_env = _worker_env(sink, lease=None)  # the default lease
         with celery_worker(**worker_env) as (queue, worker):
             dead_worker["process"] = worker
             settings.ALERTS_TASK_QUEUE = queue
@@ -135,23 +138,29 @@ def test_a_worker_killed_after_the_server_accepted_a_message_costs_at_most_one_d
             _wait_until(lambda: worker.poll() is not None, timeout=600,
                         waiting_for=lambda: f"the kill after message {KILL_AT}; the sink has {sink.count}")
         assert dead_worker["killed"] == -9
-        assert Delivery.objects.filter(status=OutboxItem.Status.SENDING).count() == 1  # N, which the sink has
+        sending = Delivery.objects.get(status=OutboxItem.Status.SENDING)  # N, which the sink has
+        dead_batch = list(Delivery.objects.filter(claim_token=sending.claim_token).values_list("pk", flat=True))
+        last_word = max(Delivery.objects.exclude(sent_at=None).values_list("sent_at", flat=True))
 
         with celery_worker(queue=queue, **worker_env):
-            while sink.count < WORST_KILLS_DELIVERIES + 1 and time.monotonic() - dead_worker["at"] < 120:
+            # Generous, for a loaded machine: what is asserted is the deliveries' own recorded times.
+            deadline = time.monotonic() + 600
+            while sink.count < WORST_KILLS_DELIVERIES + 1 and time.monotonic() < deadline:
                 tasks.deliveries_send.apply_async(queue=queue)  # what beat does every ALERTS_SWEEP_SECONDS
-                time.sleep(1)
-            recovered_in = time.monotonic() - dead_worker["at"]
+                time.sleep(django_settings.ALERTS_SWEEP_SECONDS)
 
     message_ids = sink.message_ids()
     assert sorted(set(message_ids)) == sorted(d.message_id for d in Delivery.objects.all())  # none lost
     duplicates = [mid for mid in set(message_ids) if message_ids.count(mid) > 1]
     assert duplicates == [dead_worker["message_id"]] and message_ids.count(duplicates[0]) == 2
     assert set(Delivery.objects.values_list("status", flat=True)) == {OutboxItem.Status.SENT}
-    assert recovered_in < 60
+    assert len(dead_batch) > 1 and sending.pk in dead_batch
+    recovered = max(Delivery.objects.filter(pk__in=dead_batch).values_list("sent_at", flat=True))
+    assert (recovered - last_word).total_seconds() < 60
 
 
-def _worker_env(sink) -> dict[str, str]:
+def _worker_env(sink, *, lease: int | None = LEASE_SECONDS) -> dict[str, str]:
+    """The workers' settings; `lease` None leaves ALERTS_CLAIM_LEASE_SECONDS at its default."""
     return {
         "DATABASE_URL": _database_url(),
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -159,7 +168,7 @@ def _worker_env(sink) -> dict[str, str]:
         "EMAIL_PORT": str(sink.port),
         "EMAIL_TIMEOUT": "2",
         "ALERTS_SEND_BATCH_SIZE": str(BATCH),
-        "ALERTS_CLAIM_LEASE_SECONDS": str(LEASE_SECONDS),
+        **({"ALERTS_CLAIM_LEASE_SECONDS": str(lease)} if lease else {}),
     }
 
 

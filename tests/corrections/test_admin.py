@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from bills.models import Bill
 from tests.support.snapshots import example_bill_responses, write_snapshot
 from tests.factories import MemberFactory, PartyFactory
 from tracker.corrections.models import Conflict, Override
-from tracker.corrections.permissions import EDITOR_GROUP
 from tracker.corrections.services import override_save
 from tracker.http.client import build_session
 from tracker.scraping.pipeline import scrape
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -4,10 +4,12 @@ through the test's fault (a renamed key, a truncated body, a trickle, ...)."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -123,3 +125,18 @@ def serve_snapshot(server: ScriptedServer, directory: Path, settings,
         return fault(source_url, reply)
 
     server.fallback = answer
+
+
+def rewritten_json(where: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[str, Reply], Reply]:
+    """A fault for `serve_snapshot`: every JSON object in the 200 bodies of URLs containing
+    `where` passed through `change`, innermost first."""
+    def walk(value: Any) -> Any:
+        if isinstance(value, dict):
+            return change({k: walk(v) for k, v in value.items()})
+        return [walk(v) for v in value] if isinstance(value, list) else value
+
+    def fault(url: str, reply: Reply) -> Reply:
+        if reply.status == 200 and where in url:
+            reply.body = json.dumps(walk(json.loads(reply.body))).encode()
+        return reply
+    return fault

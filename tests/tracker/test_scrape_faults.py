@@ -7,39 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
 
-from tests.conftest import REPO
-from tests.support.http_server import Reply, ScriptedServer, serve_snapshot
-from amendments.models import Amendment
+from tests.support.http_server import Reply
 from tracker.events.models import ChangeEvent
-from tracker.http.client import build_session
 from tracker.scraping.models import ListedEntry, ScrapeProblem, ScrapeRun
-from tracker.scraping.pipeline import scrape
 
 pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.CacheKeyWarning")
-SNAPSHOT = REPO / "data/snapshots/procurement-bill-2022-23"
 DATA_APPS = ("bills", "amendments", "hansard")
 FINAL = {ScrapeRun.Status.SUCCEEDED, ScrapeRun.Status.PARTIAL, ScrapeRun.Status.FAILED}
-
-
-@pytest.fixture
-def stand_in(settings, db):
-    settings.HTTP_RETRIES = 1
-    settings.HTTP_BACKOFF_FACTOR = 0
-    settings.HTTP_READ_TIMEOUT = 1.0
-    settings.HTTP_REQUEST_DEADLINE = 1.5
-    settings.HTTP_RATE_LIMIT_PER_SECOND = 0
-    cache.clear()
-    with ScriptedServer() as server:
-        def run(fault: Callable[[str, Reply], Reply] = lambda url, reply: reply) -> ScrapeRun:
-            serve_snapshot(server, SNAPSHOT, settings, fault)
-            return scrape(bill_ids=[3159], session=build_session(), source="stand-in", trigger="test")
-        yield run
 
 
 def tables() -> dict[str, str]:
@@ -109,37 +87,3 @@ def test_a_fault_loses_nothing_is_recorded_and_the_next_clean_run_completes(stan
     assert ChangeEvent.objects.count() == events
     assert stand_in().status == ScrapeRun.Status.SUCCEEDED
     assert tables() == before
-
-
-def numbered(number: str):
-    """A fault: amendment 9006002 printed with this number, in the list and in its detail."""
-    def renumber(value):
-        if isinstance(value, dict):
-            if value.get("amendmentId") == 9006002:
-                return {**value, "marshalledListText": number}
-            return {k: renumber(v) for k, v in value.items()}
-        return [renumber(v) for v in value] if isinstance(value, list) else value
-
-    def fault(url: str, reply: Reply) -> Reply:
-        if "/Stages/9003003/Amendments" in url and reply.status == 200:
-            reply.body = json.dumps(renumber(json.loads(reply.body))).encode()
-        return reply
-    return fault
-
-
-def test_a_long_amendment_number_is_stored_whole(stand_in):
-    number = "449 (manuscript) [A1]"  # 21 characters
-    assert stand_in(numbered(number)).status == ScrapeRun.Status.SUCCEEDED
-    assert Amendment.objects.get(bills_api_id=9006002).number == number
-    assert Amendment.objects.filter(bill_stage__bills_api_id=9003003).count() == 2
-
-
-def test_a_number_longer_than_its_column_is_refused_with_a_problem_not_cut(stand_in):
-    stand_in()
-    before, events = tables(), ChangeEvent.objects.count()
-    faulty = stand_in(numbered("449" + "A" * 200))
-    assert faulty.status == ScrapeRun.Status.PARTIAL
-    problem = faulty.problems.get(kind=ScrapeProblem.Kind.STORE_FAILED)
-    assert "/Stages/9003003/Amendments" in problem.url and "number has 203 characters" in problem.message
-    assert tables() == before and ChangeEvent.objects.count() == events
-    assert Amendment.objects.get(bills_api_id=9006002).number == "449"

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 import uuid
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
@@ -66,6 +67,36 @@ def outbox_renew(*, rows: QuerySet, claim: Claim, lease: dt.timedelta) -> Claim:
     until = timezone.now() + lease
     rows.filter(claim_token=claim.token, status__in=UNSENT).update(claimed_until=until)
     return dataclasses.replace(claim, until=until)
+
+
+class LeaseKeeper:
+    """Renews a claim's lease every quarter lease from a thread of its own, for as long as the
+    batch runs: the lease measures whether the worker is alive, not how long one SMTP call
+    takes, so it can be short and a dead worker's rows come back soon. `claim` is the claim
+    as last renewed; if renewing fails, its time runs down and the sender stops."""
+
+    def __init__(self, *, rows: QuerySet, claim: Claim, lease: dt.timedelta) -> None:
+        self.claim, self._rows, self._lease = claim, rows, lease
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._renew, daemon=True, name=f"lease {claim.token}")
+
+    def __enter__(self) -> "LeaseKeeper":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _renew(self) -> None:
+        try:
+            while not self._stop.wait(self._lease.total_seconds() / 4):
+                try:
+                    self.claim = outbox_renew(rows=self._rows, claim=self.claim, lease=self._lease)
+                except DatabaseError:  # the next renewal tries again; meanwhile the lease runs down
+                    continue
+        finally:
+            connection.close()  # this thread's own connection
 
 
 def outbox_mark(*, model: type[OutboxItem], pk: int, claim: Claim, status: str) -> bool:

@@ -5,8 +5,9 @@ before its SMTP call and "sent" the moment the server has accepted it.
 The guarantee: nothing is lost, and a worker that dies costs at most one duplicate, which
 carries the same Message-ID (the row's id) so mail clients can fold it. A row is sent only
 under a live claim (outbox.py), renewed while the batch runs, and marked sent by that
-claim's token before the next message starts; a worker stops sending from a batch when its
-lease has less than one SMTP timeout left. A worker that dies leaves its rows pending and
+claim's token before the next message starts. A thread renews the lease every quarter lease
+while the batch runs (however long one SMTP call takes); a worker whose renewals fail stops
+sending from the batch with half its lease left. A worker that dies leaves its rows pending and
 at most one "sending"; the lease runs out and the next sweep (beat, every
 ALERTS_SWEEP_SECONDS) claims them all, resending the "sending" one because the server may
 have accepted it before the worker died. No design can close that window: it lies between
@@ -30,7 +31,7 @@ from django.utils import timezone
 
 from .emails import Addressed, EventEmails, confirmation_email, digest_email
 from .models import Delivery, Digest, OutboxItem, Subscription
-from .outbox import Claim, outbox_claim, outbox_mark, outbox_release, outbox_renew
+from .outbox import Claim, LeaseKeeper, outbox_claim, outbox_mark, outbox_release
 
 logger = logging.getLogger(__name__)
 Status = OutboxItem.Status
@@ -61,18 +62,15 @@ def _send_claimed(claim: Claim, model: type[OutboxItem], messages: Iterable[tupl
     """Send each (row id, message) of the claim over one connection, marking each as it goes;
     a None message marks its row cancelled. Returns how many were sent."""
     sent = 0
-    safety = dt.timedelta(seconds=settings.EMAIL_TIMEOUT)
     lease = dt.timedelta(seconds=settings.ALERTS_CLAIM_LEASE_SECONDS)
     try:
-        with get_connection() as connection:
+        with LeaseKeeper(rows=model.objects.all(), claim=claim, lease=lease) as keeper, get_connection() as connection:
             for pk, message in messages:
                 if message is None:
                     mark(pk, claim, Status.CANCELLED)
                     continue
-                if claim.time_left() < (lease + safety) / 2:  # renewed well before the safety margin
-                    claim = outbox_renew(rows=model.objects.all(), claim=claim, lease=lease)
-                if claim.time_left() < safety:
-                    logger.warning("alerts: lease nearly over; the rest of the batch goes to the next claim")
+                if keeper.claim.time_left() < lease / 2:  # renewals are failing: stop before the lease can lapse
+                    logger.warning("alerts: the lease is not being renewed; the rest of the batch goes to the next claim")
                     break
                 if not mark(pk, claim, Status.SENDING):
                     logger.error("alerts: the claim on %s %s was lost before sending", model.__name__, pk)

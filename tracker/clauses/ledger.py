@@ -82,6 +82,12 @@ class Ledger:
                 ("Conflicting evidence", self.conflicting), ("Spoke on it, no side recorded", self.spoke)]
 
     @property
+    def evidence(self) -> list[Evidence]:
+        """Every piece of evidence: each person's, then the decisions that name no one."""
+        return [item for _, positions in self.groups for position in positions for item in position.evidence
+                ] + list(self.decisions)
+
+    @property
     def is_empty(self) -> bool:
         return not (self.supporting or self.opposing or self.conflicting or self.spoke or self.decisions)
 

@@ -32,14 +32,14 @@ class Print(models.Model):
     bill = models.ForeignKey(Bill, on_delete=models.CASCADE, related_name="prints")
     key = models.SlugField(max_length=100, help_text='stable within the bill: "publication-<id>", "stage-<id>", "act"')
     position = models.PositiveIntegerField(help_text="order among the bill's prints, from 0")
-    label = models.CharField(max_length=300, help_text='e.g. "As introduced", "As brought from the Lords"')
+    label = models.TextField(help_text='e.g. "As introduced", "As brought from the Lords"')
     publication = models.ForeignKey(Publication, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="prints")
     bill_stage = models.ForeignKey(BillStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="prints",
                                    help_text="the stage this is the text for; the Act: the Royal Assent stage")
     source = models.CharField(max_length=20, choices=Source.choices)
     evidence_note = models.TextField(blank=True, help_text="for a reconstructed print: what it is built from")
-    text_url = models.URLField(max_length=1000, blank=True, help_text="the LawMaker XML read")
+    text_url = models.TextField(blank=True, help_text="the LawMaker XML read")
     content_hash = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the XML last parsed")
 
     class Meta:
@@ -59,7 +59,7 @@ class Clause(models.Model):
     and versions are their evidence."""
 
     bill = models.ForeignKey(Bill, on_delete=models.CASCADE, related_name="clauses")
-    key = models.SlugField(max_length=200)
+    key = models.TextField()
     kind = models.CharField(max_length=16, choices=ClauseKind.choices)
     proposed_by = models.ForeignKey("amendments.Amendment", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="proposed_clauses",
@@ -68,14 +68,14 @@ class Clause(models.Model):
                                       help_text="set when evidence showed this to be another clause: its "
                                       "address then leads there")
     position = models.PositiveIntegerField(default=0, help_text="order in the bill's clause lists")
-    label = models.CharField(max_length=300, help_text='its latest number, e.g. "Clause 65", or "New clause"')
-    heading = models.CharField(max_length=1000, blank=True, help_text="its latest recorded heading")
+    label = models.TextField(help_text='its latest number, e.g. "Clause 65", or "New clause"')
+    heading = models.TextField(blank=True, help_text="its latest recorded heading")
     status = models.CharField(max_length=20, blank=True, help_text="kind of its last status event")
     status_stage = models.ForeignKey(BillStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     status_date = models.DateField(null=True, blank=True)
     supporters_count = models.PositiveIntegerField(default=0, help_text="people whose evidence says they support it")
     opponents_count = models.PositiveIntegerField(default=0, help_text="people whose evidence says they oppose it")
-    ledger_summary = models.CharField(max_length=1000, blank=True,
+    ledger_summary = models.TextField(blank=True,
                                       help_text="who supports and opposes it, and what the count is made of")
     stage_marks = models.JSONField(default=dict, blank=True,
                                    help_text="{bill stage id: [event kinds]}: the clause-by-stage matrix row")
@@ -98,21 +98,21 @@ class ClauseVersion(models.Model):
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="versions")
     print = models.ForeignKey(Print, on_delete=models.CASCADE, related_name="versions")
     kind = models.CharField(max_length=16, choices=ClauseKind.choices)
-    slot = models.CharField(max_length=220, help_text='its key in the print: the number, or "~<clause key>" '
+    slot = models.TextField(help_text='its key in the print: the number, or "~<clause key>" '
                             "when the number is not recorded")
     position = models.PositiveIntegerField(help_text="order in the print")
-    number = models.CharField(max_length=20, blank=True, help_text="as printed; blank: not recorded")
-    heading = models.CharField(max_length=1000, blank=True, help_text="blank: not recorded")
-    part_number = models.CharField(max_length=20, blank=True)
-    part_heading = models.CharField(max_length=500, blank=True)
-    chapter_number = models.CharField(max_length=20, blank=True)
-    chapter_heading = models.CharField(max_length=500, blank=True)
+    number = models.TextField(blank=True, help_text="as printed; blank: not recorded")
+    heading = models.TextField(blank=True, help_text="blank: not recorded")
+    part_number = models.TextField(blank=True)
+    part_heading = models.TextField(blank=True)
+    chapter_number = models.TextField(blank=True)
+    chapter_heading = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="plain text as printed; blank: not recorded")
     first_page = models.PositiveIntegerField(null=True, blank=True)
     first_line = models.PositiveIntegerField(null=True, blank=True)
     last_page = models.PositiveIntegerField(null=True, blank=True)
     last_line = models.PositiveIntegerField(null=True, blank=True)
-    source_guid = models.CharField(max_length=100, blank=True, help_text="LawMaker's GUID for the provision")
+    source_guid = models.TextField(blank=True, help_text="LawMaker's GUID for the provision")
     reconstructed = models.BooleanField(default=False)
     evidence = models.TextField(blank=True, help_text="for a reconstructed version: what shows each field")
 
@@ -137,7 +137,7 @@ class EvidenceFields(models.Model):
                                   related_name="+")
     contribution = models.ForeignKey("hansard.Contribution", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+", help_text="the speech relied on")
-    source_url = models.URLField(max_length=1000, blank=True, help_text="e.g. the contribution on Hansard")
+    source_url = models.TextField(blank=True, help_text="e.g. the contribution on Hansard")
     quote = models.TextField(blank=True, help_text="the words relied on, exactly as recorded")
 
     class Meta:
@@ -236,20 +236,20 @@ class ClauseSupport(EvidenceFields):
         DECISION = "decision", "Decided by the committee or House, members not recorded"
 
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="supports")
-    key = models.CharField(max_length=100, help_text="via, evidence and member: unique per clause")
+    key = models.TextField(help_text="via, evidence and member: unique per clause")
     stance = models.CharField(max_length=10, choices=Stance.choices)
     via = models.CharField(max_length=10, choices=Via.choices)
     member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     members_api_id = models.IntegerField(null=True, blank=True)
-    name = models.CharField(max_length=300, blank=True, help_text="as the evidence gives it")
-    party_name = models.CharField(max_length=200, blank=True, help_text="as the evidence gives it; blank: not recorded")
+    name = models.TextField(blank=True, help_text="as the evidence gives it")
+    party_name = models.TextField(blank=True, help_text="as the evidence gives it; blank: not recorded")
     party_colour = models.CharField(max_length=6, blank=True)
     division = models.ForeignKey("amendments.Division", null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")
     account_entry = models.ForeignKey("AccountEntry", null=True, blank=True, on_delete=models.SET_NULL,
                                       related_name="+", help_text="the editor's entry it comes from")
     date = models.DateField(null=True, blank=True, help_text="when: null when the evidence gives no date")
-    note = models.CharField(max_length=500, blank=True)
+    note = models.TextField(blank=True)
     method = models.CharField(max_length=200, blank=True, help_text="the rule that read it and its confidence")
 
     class Meta:

@@ -4,7 +4,7 @@ Each runs a fixed number of queries, however many clauses and amendments the bil
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from bills.models import Bill, BillStage, Sitting
 from bills.whats_next import what_next
+from tracker.corrections.services import corrections_attach
 from tracker.hansard.models import Mention
 from tracker.hansard.selectors import Speeches, speeches_in
 from tracker.scraping.selectors import latest_scraped
@@ -27,6 +28,7 @@ from .display import (
 )
 from .how_we_know import LinkExplanation, link_explanations
 from .ledger import Evidence, Ledger, ledger
+from .marks import ClauseMarks, clause_marks, heading_marks, ledger_mentions
 from .models import Clause, ClauseEvent, ClauseLink, ClauseSupport, ClauseVersion, Print
 from .whats_next import ClauseNext, clause_next
 
@@ -51,6 +53,7 @@ class MatrixRow:
 class ClauseRow:
     version: ClauseVersion  # with its clause
     status: StatusStyle | None  # the clause's current status
+    heading_corrected: dict = field(default_factory=dict)  # the heading, when an editor's correction gave it
 
 
 @dataclass(frozen=True)
@@ -67,17 +70,22 @@ class BillClausesPage:
 
 def bill_clauses_page(*, bills_api_id: int, print_key: str | None = None) -> BillClausesPage:
     """The bill's clauses in one print (default: the latest with any recorded) and the
-    clause-by-stage matrix. Six queries, however many clauses and amendments."""
+    clause-by-stage matrix, with the corrections of the stages and headings shown. Seven queries,
+    however many clauses and amendments."""
     bill = get_object_or_404(Bill, bills_api_id=bills_api_id)
     prints = list(Print.objects.filter(bill=bill).select_related("bill_stage", "publication")
                   .annotate(version_count=Count("versions")).order_by("position"))
     with_versions = [p for p in prints if p.version_count]
     chosen = next((p for p in prints if p.key == print_key), None) or (with_versions[-1] if with_versions else None)
-    versions = ClauseVersion.objects.filter(print=chosen).select_related("clause__status_stage", "clause__bill",
-                                                                         "clause__proposed_by__bill_stage")
-    rows = [ClauseRow(v, status_style(v.clause.status)) for v in versions.order_by("kind", "position")
-            ] if chosen else []
+    versions = list(ClauseVersion.objects.filter(print=chosen).select_related(
+        "clause__status_stage", "clause__bill", "clause__proposed_by__bill_stage").order_by("kind", "position")) if chosen else []
     stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
+    proposals = [v.clause.proposed_by for v in versions if v.clause.proposed_by]
+    corrections_attach([bill, *stages, *(v.clause.status_stage for v in versions if v.clause.status_stage),
+                        *proposals])
+    rows = [ClauseRow(v, status_style(v.clause.status),
+                      heading_marks(v.heading, [v.clause.proposed_by] if v.clause.proposed_by else []))
+            for v in versions]
     clauses = list(Clause.objects.filter(bill=bill, superseded_by=None)
                    .select_related("bill", "proposed_by__bill_stage", "status_stage")
                    .order_by("position", "key"))
@@ -109,6 +117,7 @@ class ClausePage:
     next: ClauseNext
     reconstructed: bool
     how_we_know: list[LinkExplanation]
+    marks: ClauseMarks  # which of its values rest on an editor's correction
 
 
 def clause_ledger(*, clause: Clause) -> Ledger:
@@ -155,7 +164,8 @@ def clause_histories(*, bill: Bill, clauses: list[Clause]) -> dict[int, ClauseHi
         versions[version.clause_id].append(version)
     events: dict[int, list[ClauseEvent]] = {clause.pk: [] for clause in clauses}
     for event in ClauseEvent.objects.filter(clause__in=clauses).select_related(
-            "bill_stage", "amendment", "division", "print", "contribution__member", "contribution__debate").order_by(
+            "bill_stage", "amendment", "division", "ping_pong_item", "print", "contribution__member",
+            "contribution__debate").order_by(
             "clause", "sequence"):
         events[event.clause_id].append(event)
     ledgers = clause_ledgers(clauses=clauses)
@@ -177,18 +187,23 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
     if clause.superseded_by_id:
         return clause.superseded_by
     history = clause_histories(bill=clause.bill, clauses=[clause])[clause.pk]
+    events = [timeline.event for timeline in history.events]
     links = ClauseLink.objects.filter(Q(older__clause=clause) | Q(newer__clause=clause)).select_related(
         "older_print", "newer_print", "older", "newer")
     stages = list(BillStage.objects.filter(bill=clause.bill).prefetch_related(
         Prefetch("sittings", queryset=Sitting.objects.order_by("date"))).order_by("sort_order", "bills_api_id"))
     bill_next = what_next(bill=clause.bill, stages=stages, today=today)
     last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
+    supporters = history.ledger
+    supports = [item.row for item in supporters.evidence]
+    mentions = ledger_mentions(supports=supports)
     return ClausePage(
         clause=clause, bill=clause.bill, status=status_style(clause.status),
         numbers=history.numbers, texts=texts_with_differences(history.versions), events=history.events,
-        ledger=history.ledger, next=clause_next(clause=clause, bill_next=bill_next),
+        ledger=supporters, next=clause_next(clause=clause, bill_next=bill_next),
         reconstructed=bool(last_check and last_check.run.reconstructed),
         how_we_know=link_explanations(links),
+        marks=clause_marks(clause=clause, events=events, supports=supports, mentions=mentions),
     )
 
 

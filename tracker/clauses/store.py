@@ -13,6 +13,7 @@ from tracker.events.models import ChangeEvent
 from tracker.events.services import event_record
 from tracker.hansard.models import Mention
 from tracker.scraping.counts import StoreCounts
+from tracker.scraping.loss_guard import BillRows, loss_check
 from tracker.scraping.models import ScrapeRun
 from tracker.scraping.upsert import bulk_upsert
 
@@ -36,7 +37,7 @@ def clauses_store(*, bill: Bill, planned: Sequence[PlannedPrint], identity: Iden
     prints = bulk_upsert(Print, key=("bill_id", "key"), rows={
         (bill.pk, p.key): {**_print_row(p), "position": position} for position, p in enumerate(planned)})
     counts = prints.counts + _surplus_delete(Print.objects.filter(bill=bill),
-                                             keep=[o.pk for o in prints.objects.values()])
+                                             keep=[o.pk for o in prints.objects.values()], guarded=bill)
     print_pk = {key: obj.pk for (_, key), obj in prints.objects.items()}
 
     before = {c.key: c for c in Clause.objects.filter(bill=bill)}
@@ -50,7 +51,7 @@ def clauses_store(*, bill: Bill, planned: Sequence[PlannedPrint], identity: Iden
         for (print_key, kind, slot), (clause_key, record) in identity.versions.items()
     })
     counts += versions.counts + _surplus_delete(ClauseVersion.objects.filter(print__bill=bill),
-                                                keep=[o.pk for o in versions.objects.values()])
+                                                keep=[o.pk for o in versions.objects.values()], guarded=bill)
     version_pk = {key: obj.pk for key, obj in versions.objects.items()}
 
     counts += _links_store(bill, identity, print_pk, version_pk, amendment_pks)
@@ -64,7 +65,7 @@ def clauses_store(*, bill: Bill, planned: Sequence[PlannedPrint], identity: Iden
 
 
 def _print_row(planned: PlannedPrint) -> dict:
-    return {"label": planned.label[:300], "source": planned.source, "publication_id": planned.publication_pk,
+    return {"label": planned.label, "source": planned.source, "publication_id": planned.publication_pk,
             "bill_stage_id": planned.stage_pk, "evidence_note": planned.evidence_note, "text_url": planned.text_url,
             "content_hash": planned.content_hash}
 
@@ -91,7 +92,7 @@ def _clause_rows(bill: Bill, identity: Identity, events: Mapping[str, Sequence[E
             "position": position,
             "label": f"{kind.capitalize()} {number}" if number else (
                 f"New {kind}" if proposals else f"{kind.capitalize()} (number not recorded)"),
-            "heading": (heading or titles.get(clause_key, ""))[:1000],
+            "heading": heading or titles.get(clause_key, ""),
             "status": status.kind if status else "",
             "status_stage_id": status.stage_pk if status else None,
             "status_date": status.date if status else None,
@@ -110,7 +111,7 @@ def support_evidence(support: SupportRecord) -> Evidence:
 
 def _ledger_fields(found) -> dict:
     return {"supporters_count": len(found.supporting), "opponents_count": len(found.opposing),
-            "ledger_summary": found.summary[:1000]}
+            "ledger_summary": found.summary}
 
 
 def _amendment_pk(history: Iterable[EventRecord], ref: str) -> int | None:
@@ -119,9 +120,9 @@ def _amendment_pk(history: Iterable[EventRecord], ref: str) -> int | None:
 
 def _version_row(clause_pk: int, record) -> dict:
     return {
-        "clause_id": clause_pk, "position": record.position, "number": record.number, "heading": record.heading[:1000],
-        "part_number": record.part_number, "part_heading": record.part_heading[:500],
-        "chapter_number": record.chapter_number, "chapter_heading": record.chapter_heading[:500],
+        "clause_id": clause_pk, "position": record.position, "number": record.number, "heading": record.heading,
+        "part_number": record.part_number, "part_heading": record.part_heading,
+        "chapter_number": record.chapter_number, "chapter_heading": record.chapter_heading,
         "text": record.text, "first_page": record.first_page, "first_line": record.first_line,
         "last_page": record.last_page, "last_line": record.last_line, "source_guid": record.guid or "",
         "reconstructed": record.reconstructed, "evidence": record.evidence,
@@ -169,10 +170,10 @@ def _supports_store(bill: Bill, supports: Sequence[SupportRecord], clause_pk: Ma
     rows = {
         (clause_pk[s.clause_key], s.key): {
             "stance": s.stance, "via": s.via, "member_id": s.person.member_pk,
-            "members_api_id": s.person.members_api_id, "name": s.person.name[:300],
-            "party_name": s.person.party_name[:200], "party_colour": s.person.party_colour,
+            "members_api_id": s.person.members_api_id, "name": s.person.name,
+            "party_name": s.person.party_name, "party_colour": s.person.party_colour,
             "amendment_id": s.amendment_pk, "division_id": s.division_pk, "contribution_id": s.contribution_pk,
-            "source_url": s.source_url, "quote": s.quote, "note": s.note[:500], "date": s.date,
+            "source_url": s.source_url, "quote": s.quote, "note": s.note, "date": s.date,
             "method": s.method[:200], "account_entry_id": s.account_pk,
         }
         for s in supports
@@ -197,6 +198,8 @@ def _departed_clauses(bill: Bill, departed: Sequence[Clause], held_before: Mappi
     counts = bulk_upsert(Clause, key=("bill_id", "key"), rows={
         (bill.pk, gone[pk].key): {"superseded_by_id": successor_pk} for pk, successor_pk in successor.items()}).counts
     orphans = [pk for pk, clause in gone.items() if pk not in successor and clause.superseded_by_id is None]
+    loss_check(BillRows(bill.bills_api_id, "clauses"), action="removed", would_go=len(orphans),
+               of=Clause.objects.filter(bill=bill).count())
     if orphans:
         Clause.objects.filter(pk__in=orphans).delete()
         counts += StoreCounts(updated=len(orphans))
@@ -212,9 +215,14 @@ def _mention_clauses_store(mention_clauses: Mapping[int, str | None], clause_pk:
         pk: {"clause_id": clause_pk.get(key) if key else None} for pk, key in mention_clauses.items()}).counts
 
 
-def _surplus_delete(queryset, *, keep: Iterable[int]) -> StoreCounts:
-    """Delete the rows of `queryset` not kept; no statement at all when there are none."""
+def _surplus_delete(queryset, *, keep: Iterable[int], guarded: Bill | None = None) -> StoreCounts:
+    """Delete the rows of `queryset` not kept; no statement at all when there are none.
+    `guarded`: the bill whose rows these are read from its prints (not recomputed summaries of
+    other rows), so removing most of them is a large loss held back for an editor."""
     surplus = list(queryset.exclude(pk__in=list(keep)).values_list("pk", flat=True))
+    if guarded is not None:
+        loss_check(BillRows(guarded.bills_api_id, queryset.model._meta.verbose_name_plural), action="removed",
+                   would_go=len(surplus), of=queryset.count())
     if surplus:
         queryset.model.objects.filter(pk__in=surplus).delete()
     return StoreCounts(updated=len(surplus))

@@ -98,7 +98,7 @@ def clause_supports(
             _add_speech(found, clause_key, mention, inverted=not for_it)
     for entry in account:
         record = SupportRecord(entry.clause_key, f"account-{entry.pk}", entry.stance, ACCOUNT, entry.person,
-                               source_url=entry.citation, quote=entry.quote, note=entry.reason[:500],
+                               source_url=entry.citation, quote=entry.quote, note=entry.reason,
                                date=entry.said_on, account_pk=entry.pk)
         found.setdefault((entry.clause_key, record.key), record)
     return list(found.values())
@@ -118,7 +118,7 @@ def _decision_row(clause_key: str, amendment: AmendmentFacts, *, members_recorde
     members = "" if members_recorded else "; members' votes not recorded"
     return SupportRecord(clause_key, f"decision-{amendment.ref}", OPPOSES, DECISION, NOBODY,
                          amendment_pk=amendment.pk, division_pk=amendment.division_pk, date=amendment.decided_on,
-                         note=f"left out by {amendment.label[0].lower()}{amendment.label[1:]}, {decided}{members}"[:500])
+                         note=f"left out by {amendment.label[0].lower()}{amendment.label[1:]}, {decided}{members}")
 
 
 def _vote_row(clause_key: str, amendment: AmendmentFacts, vote: VoteFacts, for_it: bool) -> SupportRecord:
@@ -155,7 +155,7 @@ def _add_speech(found: dict, clause_key: str, mention: MentionFacts, *, inverted
     note = f"Spoke on {named}" + ("; that amendment would leave the clause out" if inverted else "")
     record = SupportRecord(
         clause_key, key, stance, SPEECH, mention.person, amendment_pk=mention.amendment_pk,
-        contribution_pk=mention.contribution_pk, source_url=mention.url, quote=mention.sentence, note=note[:500],
+        contribution_pk=mention.contribution_pk, source_url=mention.url, quote=mention.sentence, note=note,
         date=mention.date, method=(f"the rule “{mention.stance_rule}”, confidence {mention.confidence:g}"
                                    if mention.confidence else "no rule reads a side from these words")[:200])
     earlier = found.get((clause_key, key))

@@ -20,12 +20,12 @@ class ChangeEvent(models.Model):
     member = models.ForeignKey("bills.Member", null=True, blank=True, on_delete=models.CASCADE, related_name="events")
     clause = models.ForeignKey("clauses.Clause", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="change_events", help_text="the clause whose status changed")
-    summary = models.CharField(max_length=500, help_text="the change in one sentence")
+    summary = models.TextField(help_text="the change in one sentence")
     detail = models.JSONField(default=dict, blank=True, help_text="before/after values and source ids")
     occurred_on = models.DateField(null=True, blank=True, help_text="when it happened in Parliament, if known")
     detected_at = models.DateTimeField(auto_now_add=True)
     scrape_run = models.ForeignKey("scraping.ScrapeRun", null=True, blank=True, on_delete=models.SET_NULL)
-    evidence_url = models.URLField(max_length=1000, blank=True)
+    evidence_url = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-detected_at", "-pk"]

@@ -16,7 +16,7 @@ from .signals import event_recorded
 def event_record(*, kind: str, bill, summary: str, detail: dict, occurred_on: dt.date | None = None,
                  scrape_run=None, evidence_url: str = "", member=None, clause=None) -> ChangeEvent:
     event = ChangeEvent.objects.create(
-        kind=kind, bill=bill, member=member, clause=clause, summary=summary[:500], detail=detail,
+        kind=kind, bill=bill, member=member, clause=clause, summary=summary, detail=detail,
         occurred_on=occurred_on, scrape_run=scrape_run, evidence_url=evidence_url,
     )
     event_recorded.send(sender=ChangeEvent, event=event)

@@ -29,6 +29,7 @@ from tracker.hansard.mentions import Mention as FoundText
 from tracker.hansard.stance import Role, is_chair
 from tracker.scraping.counts import StoreCounts
 from tracker.scraping.models import ScrapeRun
+from tracker.scraping.loss_guard import BillRows
 from tracker.scraping.upsert import bulk_upsert, unlisted_children_delete
 
 from .models import Contribution, Debate, Mention
@@ -162,7 +163,7 @@ def mention_row(contribution: Contribution, found: FoundMention, items: BillItem
         "amendment_id": target.amendment_id if target else None,
         "ping_pong_item_id": target.ping_pong_item_id if target else None,
         "clause_number": mention.number if mention.kind == "clause" else "",
-        "resolution": resolution[:500],
+        "resolution": resolution,
     }
 
 
@@ -185,7 +186,8 @@ def mentions_derive(*, bill: Bill, run: ScrapeRun | None = None) -> StoreCounts:
     kept: dict[int, set[tuple]] = {contribution.pk: set() for contribution in contributions}
     for key in rows:
         kept[key[0]].add(key[1:])
-    removed = unlisted_children_delete(Mention, parent="contribution", key_fields=MENTION_KEY[1:], kept=kept)
+    removed = unlisted_children_delete(Mention, parent="contribution", key_fields=MENTION_KEY[1:], kept=kept,
+                                       guard=BillRows(bill.bills_api_id, "Hansard mentions"))
     if named_before:
         by_pk = {contribution.pk: contribution for contribution in contributions}
         news = sorted((key for key in result.created_keys if key[:3] not in named_before), key=_sortable)

@@ -17,18 +17,18 @@ from bills.models import House
 class Debate(models.Model):
     """A debate section (Hansard API Debate) found by searching a sitting day for the bill."""
 
-    hansard_ext_id = models.CharField(max_length=64, unique=True, help_text="the section's ExtId (a GUID)")
+    hansard_ext_id = models.TextField(unique=True, help_text="the section's ExtId (a GUID)")
     bill = models.ForeignKey("bills.Bill", on_delete=models.CASCADE, related_name="debates")
-    house = models.CharField(max_length=16, choices=House.choices)
+    house = models.TextField(choices=House.choices)
     date = models.DateField()
-    title = models.CharField(max_length=500)
-    location = models.CharField(max_length=200, blank=True, help_text="e.g. Grand Committee; blank: not recorded")
+    title = models.TextField()
+    location = models.TextField(blank=True, help_text="e.g. Grand Committee; blank: not recorded")
     volume = models.PositiveIntegerField(null=True, blank=True, help_text="Hansard volume; null: not recorded")
     bill_stage = models.ForeignKey(
         "bills.BillStage", null=True, blank=True, on_delete=models.SET_NULL, related_name="debates",
         help_text="the one stage of the bill that sat in this House that day; null when none or several did",
     )
-    url = models.URLField(max_length=1000, help_text="the debate on hansard.parliament.uk")
+    url = models.TextField(help_text="the debate on hansard.parliament.uk")
     content_last_updated = models.DateTimeField(null=True, blank=True, help_text="the source's ContentLastUpdated")
     content_hash = models.CharField(
         max_length=64, blank=True,
@@ -59,21 +59,21 @@ class Contribution(models.Model):
 
     debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="contributions")
     order = models.PositiveIntegerField(help_text="place in the debate, from 1, in document order")
-    external_id = models.CharField(max_length=100, blank=True)
+    external_id = models.TextField(blank=True)
     member = models.ForeignKey("bills.Member", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="hansard_contributions")
     members_api_id = models.IntegerField(null=True, blank=True, help_text="the MemberId Hansard gives, if any")
-    attributed_to = models.CharField(max_length=500, blank=True, help_text="AttributedTo, as Hansard gives it")
+    attributed_to = models.TextField(blank=True, help_text="AttributedTo, as Hansard gives it")
     member_match = models.CharField(max_length=20, choices=MemberMatch.choices)
-    heading = models.CharField(max_length=1000, blank=True, help_text="the title of the section it stands in")
-    section_ext_id = models.CharField(max_length=64, blank=True, help_text="the ExtId of that section")
+    heading = models.TextField(blank=True, help_text="the title of the section it stands in")
+    section_ext_id = models.TextField(blank=True, help_text="the ExtId of that section")
     timecode = models.DateTimeField(null=True, blank=True)
-    column_reference = models.CharField(max_length=50, blank=True,
+    column_reference = models.TextField(blank=True,
                                         help_text='e.g. "823 cc554-7GC"; blank: not recorded')
     text_html = models.TextField(blank=True, help_text="sanitised HTML")
     text_plain = models.TextField(blank=True, help_text="plain text, paragraphs apart by a blank line; "
                                   "mention spans index into it")
-    url = models.URLField(max_length=1000, help_text="the contribution on hansard.parliament.uk")
+    url = models.TextField(help_text="the contribution on hansard.parliament.uk")
 
     class Meta:
         ordering = ["debate", "order"]
@@ -117,7 +117,7 @@ class Mention(models.Model):
 
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="mentions")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    number = models.CharField(max_length=20, help_text='as printed: "449A", "47A", "1" in "new clause 1"')
+    number = models.TextField(help_text='as printed: "449A", "47A", "1" in "new clause 1"')
     new_clause = models.BooleanField(default=False, help_text='"new clause 1": NC1 on the marshalled list')
     stand_part = models.BooleanField(default=False, help_text='"clause N stand part"')
     from_range = models.BooleanField(default=False, help_text='inside a range ("Amendments 1 to 5"), not printed')
@@ -134,12 +134,12 @@ class Mention(models.Model):
                                   related_name="hansard_mentions")
     ping_pong_item = models.ForeignKey("amendments.PingPongItem", null=True, blank=True,
                                        on_delete=models.SET_NULL, related_name="hansard_mentions")
-    clause_number = models.CharField(max_length=20, blank=True, help_text="for a clause mention, as printed")
+    clause_number = models.TextField(blank=True, help_text="for a clause mention, as printed")
     clause = models.ForeignKey("clauses.Clause", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="hansard_mentions",
                                help_text="the clause that number is in the print in force at the sitting; "
                                "null: not linked")
-    resolution = models.CharField(max_length=500, help_text="how it was matched, or why it was not")
+    resolution = models.TextField(help_text="how it was matched, or why it was not")
 
     class Meta:
         ordering = ["contribution", "in_heading", "span_start", "kind", "number"]

@@ -106,7 +106,8 @@ def _debate_fetch_store(context: ScrapeContext, bill: Bill, ext_id: str, url: st
     debate = parse_debate(raw)
     recorder.parse_errors(debate.errors, url=url)
     members_ensure(context, [c.member_id for c in debate.contributions if c.member_id is not None])
-    recorder.add(store.debate_store(bill=bill, debate=debate, content_hash="" if debate.errors else digest))
+    recorder.add(store.debate_store(bill=bill, debate=debate, content_hash="" if debate.errors else digest,
+                                     url=url))
     return not debate.errors
 
 

@@ -71,7 +71,10 @@ def debate_page(*, hansard_ext_id: str) -> DebatePage:
     debate = get_object_or_404(Debate.objects.select_related("bill", "bill_stage"), hansard_ext_id=hansard_ext_id)
     contributions = list(debate.contributions.select_related("member__party")
                          .prefetch_related(Prefetch("mentions", queryset=_mentions())).order_by("order"))
-    corrections_attach([debate, *contributions, *(c.member for c in contributions if c.member)])
+    mentions = [mention for contribution in contributions for mention in contribution.mentions.all()]
+    members = [c.member for c in contributions if c.member]
+    corrections_attach([debate, debate.bill, *([debate.bill_stage] if debate.bill_stage else []), *contributions,
+                        *members, *(m.party for m in members if m.party), *mentions])
     return DebatePage(
         debate=debate,
         contributions=[_contribution_view(contribution, debate.bill) for contribution in contributions],
@@ -107,6 +110,7 @@ def bill_debates(*, bills_api_id: int) -> BillDebates:
                   mention_count=Count("contributions__mentions", distinct=True))
         .order_by("date", "house", "hansard_ext_id")
     )
+    corrections_attach([bill, *debates, *(debate.bill_stage for debate in debates if debate.bill_stage)])
     return BillDebates(bill=bill, debates=debates, reconstructed=bill_reconstructed(bills_api_id=bill.bills_api_id))
 
 
@@ -137,6 +141,10 @@ class Speeches:
     @property
     def any(self) -> bool:
         return bool(self.supporters or self.opponents or self.no_stance)
+
+    @property
+    def all(self) -> list[Speech]:
+        return [*self.supporters, *self.opponents, *self.no_stance]
 
 
 def speeches_on_amendment(*, amendment: Amendment) -> Speeches:

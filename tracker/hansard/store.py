@@ -16,6 +16,7 @@ from bills.models import Bill, Member
 from tracker.made_up_ids import unless_made_up
 from tracker.hansard.sources.hansard_api_parse import HansardContribution, HansardDebate
 from tracker.scraping.counts import StoreCounts
+from tracker.scraping.loss_guard import BillRows
 from tracker.scraping.upsert import bulk_upsert, unlisted_children_delete
 from tracker.scraping.values import text, uk_aware
 
@@ -26,10 +27,11 @@ Match = Contribution.MemberMatch
 
 
 @transaction.atomic
-def debate_store(*, bill: Bill, debate: HansardDebate, content_hash: str) -> StoreCounts:
+def debate_store(*, bill: Bill, debate: HansardDebate, content_hash: str, url: str = "") -> StoreCounts:
     """Store the debate and its contributions. Contributions the source no longer has are
     removed only when the whole document was read (`content_hash` set): a document read
-    with errors may simply have lost one to a malformed record."""
+    with errors may simply have lost one to a malformed record. Removing or blanking most of
+    the bill's contributions is a large loss held back for an editor (`url`: the document read)."""
     result = bulk_upsert(Debate, key="hansard_ext_id", rows={debate.ext_id: {
         "bill_id": bill.pk,
         "house": debate.house,
@@ -43,14 +45,16 @@ def debate_store(*, bill: Bill, debate: HansardDebate, content_hash: str) -> Sto
     }})
     stored = result.objects[debate.ext_id]
     speakers = _speakers(debate)
+    guard = BillRows(bill.bills_api_id, "Hansard contributions", url)
     contributions = bulk_upsert(Contribution, key=("debate_id", "order"), rows={
         (stored.pk, item.order): _contribution_row(item, *speakers(item), debate_ext_id=debate.ext_id)
         for item in debate.contributions
-    })
+    }, guard=guard)
     removed = 0
     if content_hash:
         removed = unlisted_children_delete(Contribution, parent="debate", key_fields=("order",),
-                                 kept={stored.pk: {(item.order,) for item in debate.contributions}})
+                                           kept={stored.pk: {(item.order,) for item in debate.contributions}},
+                                           guard=guard)
     return result.counts + contributions.counts + StoreCounts(updated=removed)
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ScrapeProblem, ScrapeRun
+from .models import HeldBackLoss, ScrapeProblem, ScrapeRun
 
 
 class ScrapeProblemInline(admin.TabularInline):
@@ -32,6 +32,20 @@ class ScrapeProblemAdmin(admin.ModelAdmin):
     list_filter = ("kind", "step")
     search_fields = ("url", "message")
     readonly_fields = ("run", "kind", "step", "url", "message", "recorded_at")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(HeldBackLoss)
+class HeldBackLossAdmin(admin.ModelAdmin):
+    """Editors see what the guard on large losses held back; they confirm it on the review queue."""
+
+    editor_actions = ("view", "change")  # given to the editor group (tracker/corrections/permissions.py)
+    list_display = ("held_at", "bills_api_id", "kind", "would_go", "stored", "status", "confirmed_by")
+    list_filter = ("status", "kind")
+    search_fields = ("url", "kind")
+    readonly_fields = [f.name for f in HeldBackLoss._meta.fields]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -57,7 +58,7 @@ class ScrapeProblem(models.Model):
     run = models.ForeignKey(ScrapeRun, on_delete=models.CASCADE, related_name="problems")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     step = models.CharField(max_length=50)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.TextField(blank=True)
     message = models.TextField()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -98,3 +99,35 @@ class ListedEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.list_url} #{self.item_key}"
+
+
+class HeldBackLoss(models.Model):
+    """A removal a store step held back: it would have deleted or blanked more than
+    TRACKER_LOSS_GUARD_SHARE of a bill's rows of one kind. The old rows stay; once an editor
+    confirms it on the review queue, the next scrape making that removal (no larger) applies it."""
+
+    class Status(models.TextChoices):
+        HELD = "held", "Held back: waiting for an editor"
+        CONFIRMED = "confirmed", "Confirmed: the next scrape applies it"
+        APPLIED = "applied", "Applied"
+
+    bills_api_id = models.IntegerField(db_index=True, help_text="the bill whose rows would go")
+    kind = models.CharField(max_length=200, help_text='what would go, e.g. "amendment sponsorships removed"')
+    would_go = models.PositiveIntegerField(help_text="rows the store step would delete or blank")
+    stored = models.PositiveIntegerField(help_text="the rows of that kind within the step's reach when it was held back")
+    url = models.TextField(blank=True, help_text="the source read")
+    run = models.ForeignKey(ScrapeRun, null=True, blank=True, on_delete=models.SET_NULL,
+                            related_name="held_back_losses", help_text="the latest run that held it back")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.HELD)
+    held_at = models.DateTimeField(auto_now_add=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-held_at", "-pk"]
+        indexes = [models.Index(fields=["bills_api_id", "kind", "status"], name="heldbackloss_key_idx")]
+
+    def __str__(self) -> str:
+        return f"Bill {self.bills_api_id}: {self.would_go} of {self.stored} {self.kind}"

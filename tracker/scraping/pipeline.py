@@ -18,6 +18,7 @@ from django.utils.module_loading import import_string
 from tracker.pagecache import versions_bump
 
 from .locks import held
+from .loss_guard import tally_start
 from .models import ScrapeProblem, ScrapeRun
 from .runs import RunRecorder, stale_runs_sweep
 
@@ -56,6 +57,7 @@ class ScrapeContext:
 
     def bill_started(self) -> None:
         self.written_before_bill = self.recorder.written
+        tally_start()
 
     def wrote_for_bill(self) -> bool:
         """Whether this run has created or updated a row since the current bill's steps began:

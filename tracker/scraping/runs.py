@@ -14,6 +14,7 @@ from tracker.http.fetch import FetchError
 from tracker.parsing import ParseError
 
 from .counts import StoreCounts
+from .loss_guard import LargeLoss, held_back_record
 from .models import ScrapeProblem, ScrapeRun
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class RunRecorder:
         else:
             self.run.failed += 1
         logger.warning("%s [%s] %s %s", kind, self.step, message, url)
-        ScrapeProblem.objects.create(run=self.run, kind=kind, step=self.step, url=url[:1000], message=message)
+        ScrapeProblem.objects.create(run=self.run, kind=kind, step=self.step, url=url, message=message)
 
     def fetch_failed(self, error: FetchError) -> None:
         kind = ScrapeProblem.Kind.NOT_FOUND if error.not_found else ScrapeProblem.Kind.FETCH_FAILED
@@ -68,8 +69,8 @@ class RunRecorder:
 
     @contextmanager
     def fetching(self, *, url_hint: str = ""):
-        """Record a failed fetch, an unreadable document or a record that could not be stored
-        (a value too long, an integrity error, a database lock) and let the run go on.
+        """Record a failed fetch, an unreadable document, a large loss held back or a record
+        that could not be stored (an integrity error, a database lock) and let the run go on.
 
         The caller's block is abandoned, so nothing half-read reaches the store; a store that
         failed rolled its own transaction back."""
@@ -79,9 +80,16 @@ class RunRecorder:
             self.fetch_failed(error)
         except ParseError as error:
             self.parse_errors([error], url=url_hint)
+        except LargeLoss as loss:
+            self.loss_held_back(loss, url_hint=url_hint)
         except Exception as error:  # noqa: BLE001 (one record's failure must not end the run)
             logger.exception("could not store %s", url_hint)
             self.problem(ScrapeProblem.Kind.STORE_FAILED, f"{type(error).__name__}: {error}", url=url_hint)
+
+    def loss_held_back(self, loss: LargeLoss, *, url_hint: str = "") -> None:
+        """A store step stopped by the guard on large losses: its rows kept, editors asked."""
+        held_back_record(loss, run=self.run)
+        self.problem(ScrapeProblem.Kind.LARGE_LOSS, str(loss), url=loss.guarded.url or url_hint)
 
     def finish(self) -> ScrapeRun:
         run = self.run

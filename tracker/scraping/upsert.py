@@ -18,6 +18,7 @@ from django.db import models, transaction
 from tracker.corrections.services import orphans_record, overrides_apply, overrides_rehome
 
 from .counts import StoreCounts
+from .loss_guard import BillRows, loss_check
 
 CHUNK = 500
 
@@ -56,12 +57,14 @@ def bulk_upsert(
     *,
     key: str | tuple[str, ...],
     rows: Mapping[Any, Mapping[str, Any]],
+    guard: BillRows | None = None,
 ) -> UpsertResult:
     """Write `rows` ({key value: {field: value}}) so the table matches them.
 
     `key` is the natural key: one field (e.g. "bills_api_id") or several (then the row keys
     are tuples). `changed_fields` maps each updated key to {field: (old, new)}, so callers
-    can record change events for the fields they watch.
+    can record change events for the fields they watch. With `guard`, blanking many of the
+    bill's rows (a value replaced by nothing) is a large loss held back for an editor.
     """
     key_fields = (key,) if isinstance(key, str) else key
     _lengths_check(model, rows)
@@ -87,6 +90,10 @@ def bulk_upsert(
             else:
                 unchanged += 1
         result.objects[row_key] = obj
+    if guard is not None:
+        loss_check(guard, action="blanked", would_go=sum(
+            any(_blank(new) and not _blank(old) for old, new in diff.values())
+            for diff in result.changed_fields.values()), of=len(existing))
     if to_create:
         model.objects.bulk_create(to_create, batch_size=CHUNK)  # SQLite and PostgreSQL return the new ids
         overrides_rehome(model, to_create)
@@ -94,6 +101,10 @@ def bulk_upsert(
         model.objects.bulk_update(to_update, sorted(touched), batch_size=CHUNK)
     result.counts = StoreCounts(created=len(to_create), updated=len(to_update), unchanged=unchanged)
     return result
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
 
 
 def _as_tuple(row_key: Any) -> tuple:
@@ -120,16 +131,18 @@ def _load_existing(model, key_fields: tuple[str, ...], keys: list) -> dict[Any, 
 
 
 def unlisted_children_delete(model: type[models.Model], *, parent: str, key_fields: tuple[str, ...],
-                    kept: Mapping[int, set[tuple]]) -> int:
+                             kept: Mapping[int, set[tuple]], guard: BillRows) -> int:
     """Delete the children of these parents whose keys the source no longer lists (e.g. a
-    name taken off an amendment). Only called with parents read in full."""
+    name taken off an amendment). Only called with parents read in full; removing many of
+    the bill's rows is a large loss held back for an editor (`guard`)."""
     if not kept:
         return 0
     rows = model.objects.filter(**{f"{parent}_id__in": list(kept)})
     if any(f.name == "added_by_hand" for f in model._meta.fields):
         rows = rows.exclude(added_by_hand=True)  # what an editor added is not the source's to take away
-    rows = rows.values_list("pk", f"{parent}_id", *key_fields)
+    rows = list(rows.values_list("pk", f"{parent}_id", *key_fields))
     surplus = [pk for pk, parent_pk, *key in rows if tuple(key) not in kept[parent_pk]]
+    loss_check(guard, action="removed", would_go=len(surplus), of=len(rows))
     orphans_record(model, surplus)
     iterator = iter(surplus)
     while chunk := list(islice(iterator, CHUNK)):

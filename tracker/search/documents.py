@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django.db.models import Prefetch
 
@@ -29,7 +30,7 @@ class Document:
     heading: str = ""
     body: str = ""
 
-    FIELDS = ("bill_id", "title", "context", "url", "numbers", "heading", "body")
+    FIELDS: ClassVar[tuple[str, ...]] = ("bill_id", "title", "context", "url", "numbers", "heading", "body")
 
 
 def lines(values: Iterable[str | None]) -> str:

@@ -23,13 +23,13 @@ class DocumentType(models.TextChoices):
 
 class SearchDocument(models.Model):
     type = models.CharField(max_length=16, choices=DocumentType.choices)
-    ref = models.CharField(max_length=300, help_text="the thing's own id: a Parliament id, or the key in its "
+    ref = models.TextField(help_text="the thing's own id: a Parliament id, or the key in its "
                            'address ("3159/amendment-9006001" for a clause)')
     bill = models.ForeignKey("bills.Bill", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
                              help_text="the bill it belongs to; null for a member")
-    title = models.CharField(max_length=1000)
-    context = models.CharField(max_length=1000, blank=True, help_text="where it stands: its bill, stage or debate")
-    url = models.CharField(max_length=1000)
+    title = models.TextField()
+    context = models.TextField(blank=True, help_text="where it stands: its bill, stage or debate")
+    url = models.TextField()
     numbers = models.TextField(blank=True, help_text="weight A: numbers and names")
     heading = models.TextField(blank=True, help_text="weight B: titles and headings")
     body = models.TextField(blank=True, help_text="weight C: the words")

@@ -89,10 +89,12 @@ def search(query: str, type: str | None = None, page: int = 1) -> SearchPage:
         raise SearchInputError(str(too_long)) from too_long
     if not parsed:
         return SearchPage(query="", type=type, page=1, per_page=PER_PAGE, counts={})
-    counts = {t: n for t, n in sorted(backends.type_counts(parsed).items(), key=lambda item: TYPES.index(item[0]))}
-    found = SearchPage(query=str(parsed), type=type, page=1, per_page=PER_PAGE, counts=counts)
-    page = min(max(page, 1), found.pages)
-    documents = backends.ranked(parsed, type=type, offset=(page - 1) * PER_PAGE, limit=PER_PAGE) if found.total else []
+    page = max(page, 1)
+    counts, documents = backends.matches(parsed, type=type, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
+    counts = {t: counts[t] for t in TYPES if counts.get(t)}
+    found = SearchPage(query=str(parsed), type=type, page=page, per_page=PER_PAGE, counts=counts)
+    if page > found.pages:  # past the last page: the last (two more queries, for an address no link gives)
+        return search(query, type=type, page=found.pages)
     return SearchPage(query=str(parsed), type=type, page=page, per_page=PER_PAGE, counts=counts,
                       results=[_result(document, parsed) for document in documents])
 

@@ -138,6 +138,10 @@ LOCK_TTL_SECONDS = env.float("LOCK_TTL_SECONDS", default=60.0)
 LOCK_DIR = env.str("LOCK_DIR", default=str(VAR_DIR / "locks"))
 LOCK_KEY_PREFIX = ""
 SCRAPE_STALE_SECONDS = env.int("SCRAPE_STALE_SECONDS", default=600)  # a running run silent this long has died
+# The guard on large losses (tracker/scraping/loss_guard.py): a store step that would delete or
+# blank more than this share of a bill's rows of one kind, and at least this many, waits for an editor.
+TRACKER_LOSS_GUARD_SHARE = env.float("TRACKER_LOSS_GUARD_SHARE", default=0.5)
+TRACKER_LOSS_GUARD_MIN_ROWS = env.int("TRACKER_LOSS_GUARD_MIN_ROWS", default=3)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
@@ -176,7 +180,7 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Clause tracker <alerts@localhost>")
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; an alert batch stops this long before its lease ends
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds: one SMTP call
 
 # Alerts (tracker/alerts): subscriptions, the delivery outbox, digests.
 ALERTS_CONFIRM_MAX_AGE_HOURS = env.int("ALERTS_CONFIRM_MAX_AGE_HOURS", default=72)  # unconfirmed requests expire
@@ -185,15 +189,16 @@ ALERTS_MANAGE_LINK_MAX_AGE_DAYS = env.int("ALERTS_MANAGE_LINK_MAX_AGE_DAYS", def
 ALERTS_SUBSCRIBE_LIMIT_PER_IP = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_IP", default=20)  # attempts an hour
 ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", default=5)  # an hour
 ALERTS_SEND_BATCH_SIZE = env.int("ALERTS_SEND_BATCH_SIZE", default=500)  # emails per claim and SMTP connection
-# A batch's lease, renewed while it sends: short, so a dead worker's rows come back soon.
-ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=40)
+# A batch's lease, renewed every quarter lease while it sends (however long an SMTP call takes):
+# short, so a dead worker's rows come back within lease + sweep (20 + 15 s).
+ALERTS_CLAIM_LEASE_SECONDS = env.int("ALERTS_CLAIM_LEASE_SECONDS", default=20)
 ALERTS_SWEEP_SECONDS = env.int("ALERTS_SWEEP_SECONDS", default=15)  # beat claims what a dead worker left
 ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=10)  # claims of one email before it is left to an admin
 ALERTS_TASK_QUEUE = env.str("ALERTS_TASK_QUEUE", default="")  # empty: Celery's default queue
 ALERTS_MESSAGE_ID_DOMAIN = env.str("ALERTS_MESSAGE_ID_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
 ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=7)  # local time
-if ALERTS_CLAIM_LEASE_SECONDS <= EMAIL_TIMEOUT:
-    raise ImproperlyConfigured("ALERTS_CLAIM_LEASE_SECONDS must be longer than EMAIL_TIMEOUT.")
+if ALERTS_CLAIM_LEASE_SECONDS < 4:
+    raise ImproperlyConfigured("ALERTS_CLAIM_LEASE_SECONDS must be at least 4 (it is renewed every quarter lease).")
 _ALERTS_QUEUE = {"queue": ALERTS_TASK_QUEUE} if ALERTS_TASK_QUEUE else {}
 CELERY_BEAT_SCHEDULE.update({
     # Also re-sends what a dead worker's lease gave back.

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from amendments.models import Division, DivisionLink
+from bills.models import Bill
 from tracker.clauses.models import ClauseLink
 from tracker.corrections.models import Conflict
 from tracker.hansard.models import Mention
-from tracker.scraping.models import ScrapeProblem, ScrapeRun
+from tracker.scraping.models import HeldBackLoss, ScrapeProblem, ScrapeRun
 
 SHOWN = 50
 LOW_CONFIDENCE = 0.9
@@ -23,6 +24,7 @@ class ReviewItem:
     detail: str
     record_url: str  # the record in the admin
     source_url: str  # where the source says it
+    confirm_url: str = ""  # where an editor confirms it, if it waits for that
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ def review_queue() -> list[ReviewSection]:
     linked = DivisionLink.objects.filter(division=OuterRef("pk")).filter(
         Q(amendment__isnull=False) | Q(ping_pong_item__isnull=False) | Q(grouped_amendment__isnull=False))
     return [
+        _section("Large losses held back", "A scrape would have deleted or blanked most of a bill's rows of one "
+                 "kind; the stored rows were kept. Confirm only when the source really dropped them: the next "
+                 "scrape then applies the removal.", _held_back_losses(), _held_back_item),
         _section("Conflicts", "The source changed a field an editor had corrected: keep the correction or take the source.",
                  Conflict.objects.filter(resolution=Conflict.Resolution.OPEN).select_related("override"),
                  lambda c: ReviewItem(c.subject, str(c), _admin_url(c), "")),
@@ -72,3 +77,15 @@ def review_queue() -> list[ReviewSection]:
                  Division.objects.annotate(linked=Exists(linked)).filter(linked=False).order_by("-date"),
                  lambda d: ReviewItem(str(d), d.title, _admin_url(d), d.source_url)),
     ]
+
+
+def _held_back_losses():
+    bill_title = Bill.objects.filter(bills_api_id=OuterRef("bills_api_id")).values("short_title")[:1]
+    return HeldBackLoss.objects.filter(status=HeldBackLoss.Status.HELD).annotate(bill_title=Subquery(bill_title))
+
+
+def _held_back_item(loss: HeldBackLoss) -> ReviewItem:
+    return ReviewItem(f"{loss.bill_title or f'Bill {loss.bills_api_id}'}: {loss.kind}",
+                      f"{loss.would_go} of {loss.stored} would go (held back {loss.held_at:%-d %B %Y %H:%M}).",
+                      _admin_url(loss), loss.url if loss.url.startswith(("http://", "https://")) else "",
+                      reverse("site:held_back_loss_confirm", args=[loss.pk]))

@@ -12,14 +12,23 @@ from django.utils import timezone
 
 from amendments.bill_divisions import BillDivision, bill_divisions
 from amendments.models import Amendment
-from amendments.selectors import BillAmendmentSummary, MemberActivity, bill_amendment_summary, member_activity
+from amendments.selectors import (
+    AmendmentPage,
+    BillAmendmentSummary,
+    MemberActivity,
+    amendment_page,
+    amendment_page_records,
+    bill_amendment_summary,
+    member_activity,
+)
 from bills.models import Bill, Member
-from bills.selectors import BillJourney, bill_journey
+from bills.selectors import BillJourney, bill_journey, journey_records
 from tracker.clauses.ledger import Ledger
+from tracker.clauses.marks import ledger_mentions, ledger_records
 from tracker.clauses.models import Clause
 from tracker.clauses.selectors import clause_ledgers
 from tracker.corrections.services import corrections_attach
-from tracker.hansard.selectors import MemberContributions, member_contributions
+from tracker.hansard.selectors import MemberContributions, Speeches, member_contributions, speeches_on_amendment
 
 from .journey import Chart, StageDates
 from .journey_page import journey_drawing, journey_stages
@@ -35,10 +44,12 @@ class BillPage(BillJourney):
 
 def bill_page(*, bills_api_id: int, today: dt.date | None = None) -> BillPage:
     today = today or timezone.localdate()
-    journey = bill_journey(bills_api_id=bills_api_id, today=today)
+    journey = bill_journey(bills_api_id=bills_api_id, today=today, marked=False)
+    divisions = bill_divisions(bill=journey.bill)
+    corrections_attach([*journey_records(journey), *(item.division for item in divisions)])
     stages = journey_stages(journey=journey)
     return BillPage(**{f.name: getattr(journey, f.name) for f in fields(journey)},
-                    amendments=bill_amendment_summary(bill=journey.bill), divisions=bill_divisions(bill=journey.bill),
+                    amendments=bill_amendment_summary(bill=journey.bill), divisions=divisions,
                     journey_stages=stages, journey_chart=journey_drawing(journey=journey, stages=stages, today=today))
 
 
@@ -53,9 +64,25 @@ class MemberPage:
 def member_page(*, members_api_id: int) -> MemberPage:
     member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
     bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
-    corrections_attach([member, *([member.party] if member.party else [])])
-    return MemberPage(member=member, sponsored_bills=bills, activity=member_activity(member=member),
-                      contributions=member_contributions(member=member))
+    activity, contributions = member_activity(member=member), member_contributions(member=member)
+    corrections_attach([member, *([member.party] if member.party else []), *bills, *_activity_records(activity),
+                        *_contribution_records(contributions)])
+    return MemberPage(member=member, sponsored_bills=bills, activity=activity, contributions=contributions)
+
+
+def _activity_records(activity: MemberActivity) -> list:
+    """What the member's amendments and votes show: each amendment or motion and its stage, vote, division and
+    what it decided."""
+    votes, items = activity.votes, [s.sponsored for s in (*activity.led, *activity.supported)]
+    return [*items, *(item.bill_stage for item in items), *votes, *(v.division for v in votes),
+            *(link for v in votes for link in v.division.links.all())]
+
+
+def _contribution_records(contributions: MemberContributions) -> list:
+    """What the member's speeches show: each debate (its title and stage) and the stances read."""
+    debates = [row.contribution.debate for row in contributions.contributions]
+    return [*debates, *(debate.bill_stage for debate in debates if debate.bill_stage),
+            *(linked.mention for row in contributions.contributions for linked in row.mentions)]
 
 
 @dataclass(frozen=True)
@@ -71,3 +98,26 @@ def amendment_ledgers(*, amendment: Amendment) -> list[ClauseLedger]:
                    .select_related("bill").distinct().order_by("position", "key"))
     ledgers = clause_ledgers(clauses=clauses)
     return [ClauseLedger(clause, ledgers[clause.pk]) for clause in clauses]
+
+
+@dataclass(frozen=True)
+class AmendmentDetail:
+    page: AmendmentPage
+    speeches: Speeches  # what was said of it in debate
+    ledgers: list[ClauseLedger]  # of the clauses it inserts, changes or leaves out
+
+
+def amendment_detail(*, bills_api_id: int) -> AmendmentDetail:
+    """The amendment's page, what was said of it, and its clauses' ledgers, with the corrections of
+    everything they show, read in one query."""
+    page = amendment_page(bills_api_id=bills_api_id, marked=False)
+    speeches = speeches_on_amendment(amendment=page.amendment)
+    ledgers = amendment_ledgers(amendment=page.amendment)
+    supports = [item.row for found in ledgers for item in found.ledger.evidence]
+    ledger_mentions(supports=supports)
+    speakers = [speech.member for speech in speeches.all if speech.member]
+    corrections_attach([*amendment_page_records(page), *(speech.mention for speech in speeches.all),
+                        *(speech.stage for speech in speeches.all if speech.stage), *speakers,
+                        *(member.party for member in speakers if member.party),
+                        *ledger_records(supports)])
+    return AmendmentDetail(page, speeches, ledgers)

@@ -16,4 +16,6 @@ urlpatterns = [
     path("bills/members/<id:members_api_id>/<slug:slug>/votes.csv", views.member_votes_csv, name="member_votes_csv"),
     path("amendments/<id:bills_api_id>/", views.amendment_detail, name="amendment"),
     path("admin/review/", admin.site.admin_view(views.review_queue_view), name="review_queue"),
+    path("admin/review/losses/<int:pk>/confirm/", admin.site.admin_view(views.held_back_loss_confirm),
+         name="held_back_loss_confirm"),
 ]

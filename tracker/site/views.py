@@ -1,16 +1,17 @@
 """Thin views of the pages that compose several domains: read the URL, call one selector, render."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import permission_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 from django.template.response import TemplateResponse
 
-from amendments.selectors import amendment_page
 from amendments.store import decision_label
 from bills.selectors import latest_scrape, recently_moved_bills
 from tracker.exports import csv_response
-from tracker.hansard.selectors import speeches_on_amendment
 from tracker.pagecache import cached_bill_page, cached_page
+from tracker.scraping.loss_guard import held_back_confirm
+from tracker.scraping.models import HeldBackLoss
 
 from . import selectors
 from .review import review_queue
@@ -71,10 +72,10 @@ def member_votes_csv(request, members_api_id: int, slug: str):
 
 @cached_page
 def amendment_detail(request, bills_api_id: int):
-    page = amendment_page(bills_api_id=bills_api_id)
+    detail = selectors.amendment_detail(bills_api_id=bills_api_id)
     return render(request, "site/amendment_detail.html", {
-        "page": page, "amendment": page.amendment, "speeches": speeches_on_amendment(amendment=page.amendment),
-        "ledgers": selectors.amendment_ledgers(amendment=page.amendment)})
+        "page": detail.page, "amendment": detail.page.amendment, "speeches": detail.speeches,
+        "ledgers": detail.ledgers})
 
 
 @permission_required("corrections.view_conflict", raise_exception=True)
@@ -82,3 +83,13 @@ def review_queue_view(request):
     return TemplateResponse(request, "admin/site/review_queue.html", {
         **admin.site.each_context(request), "title": "Review queue", "sections": review_queue(),
     })
+
+
+@require_POST
+@permission_required("scraping.change_heldbackloss", raise_exception=True)
+def held_back_loss_confirm(request, pk: int):
+    loss = get_object_or_404(HeldBackLoss, pk=pk)
+    if held_back_confirm(loss=loss, user=request.user):
+        messages.success(request, f"Confirmed for bill {loss.bills_api_id}: {loss.kind}, {loss.would_go} rows. "
+                                  "The next scrape applies it.")
+    return redirect("site:review_queue")
