@@ -15,7 +15,7 @@ def test_search_procurement_from_the_home_page_and_open_the_bill_timeline(browse
     page = browser_page
     page.goto(live_server.url + "/")
     page.get_by_label("Find a bill").fill("procurement")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("button", name="Find bills").click()
     page.get_by_role("link", name="Procurement Bill [HL]").first.click()
     page.wait_for_load_state()
     assert page.title() == "Procurement Bill [HL] – Clause tracker"
