@@ -6,7 +6,9 @@ Builds two synthetic bills with tests/factories.py (a throwaway SQLite database 
 the embedded default settings with DEBUG off): a small one (10 clauses, 40 amendments) and a
 large one (400 clauses, 6,000 amendments, 5,000 sponsorships, three divisions of 600 votes),
 derives their clauses, then requests the bill page, the clauses page, the busiest clause's
-page, the amendments page, an amendment page (five sponsors, a division) and a division page.
+page, the amendments page, an amendment page (five sponsors, a division) and a division page,
+and the same records from the JSON API (a hundred clauses a page). Requests carry a session
+cookie, so the page cache is bypassed and every request does the work.
 For each it prints the SQL queries one request ran, the size of the HTML, and the median and
 95th percentile (nearest rank) of N timed requests, small and large side by side: the query
 counts should match, the times show what a bigger bill costs. Each page is first requested
@@ -67,11 +69,11 @@ def main() -> None:
         configure_django(Path(directory) / "bench.sqlite3")
         results = {size: _measure(size, requests) for size in (SMALL, LARGE)}
     print(f"{requests} timed requests per page")
-    print(f"{'':<11} {'queries':>15} {'HTML kB':>15} {'ms, small':>17} {'ms, large':>17}")
-    print(f"{'page':<11} {'small':>7} {'large':>7} {'small':>7} {'large':>7} {'median / p95':>17} {'median / p95':>17}")
+    print(f"{'':<15} {'queries':>15} {'HTML kB':>15} {'ms, small':>17} {'ms, large':>17}")
+    print(f"{'page':<15} {'small':>7} {'large':>7} {'small':>7} {'large':>7} {'median / p95':>17} {'median / p95':>17}")
     for page in results[SMALL]:
         small, large = results[SMALL][page], results[LARGE][page]
-        print(f"{page:<11} {small.queries:>7} {large.queries:>7} {small.html_kb:>7.0f} {large.html_kb:>7.0f} "
+        print(f"{page:<15} {small.queries:>7} {large.queries:>7} {small.html_kb:>7.0f} {large.html_kb:>7.0f} "
               f"{small.median_ms:>8.1f} / {small.p95_ms:>6.1f} {large.median_ms:>8.1f} / {large.p95_ms:>6.1f}")
 
 
@@ -81,7 +83,11 @@ def _measure(size: Size, requests: int) -> dict[str, Measured]:
     started = time.perf_counter()
     pages = _pages(size)
     print(f"{size}: built and derived in {time.perf_counter() - started:.1f} s")
+    from django.conf import settings
+
     client = Client(HTTP_HOST="localhost")
+    # A session cookie bypasses the page cache (tracker/pagecache.py): every request does the work.
+    client.cookies[settings.SESSION_COOKIE_NAME] = "bench"
     return {name: _measure_page(client, url, requests) for name, url in pages.items()}
 
 
@@ -141,6 +147,13 @@ def _pages(size: Size) -> dict[str, str]:
         "amendments": reverse("amendments:bill_amendments", args=[bill.bills_api_id, bill.slug]),
         "amendment": amendments[0].get_absolute_url(),
         "division": divisions[0].get_absolute_url(),
+        # The same records from the JSON API (/api/v1/), built by the same selectors.
+        "api bill": reverse("api-v1:bill", args=[bill.bills_api_id]),
+        "api clauses": reverse("api-v1:bill_clauses", args=[bill.bills_api_id]) + "?per_page=100",
+        "api clause": reverse("api-v1:clause", args=[bill.bills_api_id, busiest.key]),
+        "api amendments": reverse("api-v1:bill_amendments", args=[bill.bills_api_id]),
+        "api amendment": reverse("api-v1:amendment", args=[amendments[0].bills_api_id]),
+        "api division": reverse("api-v1:division", args=[divisions[0].house.lower(), divisions[0].source_id]),
     }
 
 

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from bills.models import Member
+from bills.models import Bill, Member
+from tracker.corrections.services import override_save
 from tracker.made_up_ids import is_made_up
 
 from .conftest import PROCUREMENT, SOCIAL_HOUSING
@@ -157,3 +158,18 @@ def test_no_answer_links_to_parliaments_sites_from_a_made_up_id(client, both_bil
     assert "https://bills.parliament.uk/bills/3159" in addresses  # real ids do link
     for address in addresses:
         assert not any(is_made_up(part) for part in re.split(r"[/?=&#.]", address)), address
+
+
+def test_a_value_an_editor_corrected_is_served_corrected_with_the_reason(client, procurement_bill,
+                                                                        django_capture_on_commit_callbacks):
+    bill = Bill.objects.get(bills_api_id=PROCUREMENT)
+    before = client.get("/api/v1/bills/3159")["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):  # the correction's commit bumps the edit version
+        override_save(obj=bill, field="long_title", value="Example long title set by an editor",
+                      reason="An example correction made by this test.", user=None)
+    corrected = client.get("/api/v1/bills/3159")
+    assert corrected["ETag"] != before, "an editor's change renders the resource afresh"
+    assert corrected.json()["long_title"] == "Example long title set by an editor"
+    assert corrected.json()["corrected"] == [{"field": "long title",
+                                              "reason": "An example correction made by this test."}]
+    assert get(client, "/api/v1/bills")["results"][0]["corrected"][0]["field"] == "long title"

@@ -12,6 +12,7 @@ from pydantic import Field, field_validator
 
 from amendments import selectors
 from amendments.models import Amendment, Decision, Division, PingPongItem, Sponsorship
+from tracker.converters import MAX_ID
 from tracker.site.selectors import amendment_ledgers
 
 from . import schemas
@@ -69,8 +70,8 @@ class AmendmentListQuery(Schema):
     q: str = Field("", max_length=200, description="words in the number, title or text")
     decision: Literal[tuple(Decision.values)] | None = Field(None, description="the decision, as the Bills API gives it")
     sponsor: str = Field("", max_length=200, description="part of a sponsor's name")
-    party: int | None = Field(None, ge=0, le=2**31 - 1, description="Members API id of a sponsor's party")
-    page: int = Field(1, ge=1, le=2**31 - 1)
+    party: int | None = Field(None, ge=0, le=MAX_ID, description="Members API id of a sponsor's party")
+    page: int = Field(1, ge=1, le=MAX_ID)
     per_page: int = Field(selectors.AMENDMENTS_PER_PAGE, ge=1, le=MAX_PER_PAGE)
 
     _blank_is_none = field_validator("decision", "party", mode="before")(blank_is_none)

@@ -10,6 +10,8 @@ from pydantic import Field, field_validator
 
 from bills import selectors
 from bills.models import Bill
+from bills.views import BILLS_PER_PAGE
+from tracker.converters import MAX_ID
 from tracker.made_up_ids import unless_made_up
 from tracker.web_links import web_url
 
@@ -24,12 +26,12 @@ MAX_PER_PAGE = 100
 
 class BillListQuery(Schema):
     q: str = Field("", max_length=200, description="words in the short, long or former title")
-    session: int | None = Field(None, ge=1, le=2**31 - 1, description="Bills API session id")
-    house: Literal["Commons", "Lords"] | None = Field(None, description="the House the bill is in now")
-    stage: int | None = Field(None, ge=1, le=2**31 - 1, description="Bills API stage type id of its current stage")
+    session: int | None = Field(None, ge=1, le=MAX_ID, description="Bills API session id")
+    house: Literal["Commons", "Lords", "Unassigned"] | None = Field(None, description="the House the bill is in now")
+    stage: int | None = Field(None, ge=1, le=MAX_ID, description="Bills API stage type id of its current stage")
     act: Literal["yes", "no"] | None = Field(None, description="became an Act, or not")
-    page: int = Field(1, ge=1, le=2**31 - 1)
-    per_page: int = Field(25, ge=1, le=MAX_PER_PAGE)
+    page: int = Field(1, ge=1, le=MAX_ID)
+    per_page: int = Field(BILLS_PER_PAGE, ge=1, le=MAX_PER_PAGE)
 
     _blank_is_none = field_validator("session", "house", "stage", "act", mode="before")(blank_is_none)
 

@@ -13,6 +13,7 @@ from tracker.clauses import selectors
 from tracker.clauses.display import status_style
 from tracker.clauses.ledger import Evidence, Ledger, Position
 from tracker.clauses.models import Clause
+from tracker.converters import MAX_ID
 from tracker.web_links import web_url
 
 from . import schemas
@@ -28,7 +29,7 @@ ClauseKey = Path(..., max_length=200, pattern=r"^[-a-zA-Z0-9_]+$", description="
 
 class ClauseListQuery(Schema):
     print: str = Field("", max_length=100, description="a print's key: only the clauses in that print, in its order")
-    page: int = Field(1, ge=1, le=2**31 - 1)
+    page: int = Field(1, ge=1, le=MAX_ID)
     per_page: int = Field(50, ge=1, le=MAX_PER_PAGE)
 
 

@@ -25,7 +25,7 @@ BillId = source_id("the Bills API id of the bill", 3159)
 AmendmentId = source_id("the Bills API id of the amendment (amendmentId)", 9006001)
 DivisionId = source_id("the votes API's id of the division", 9008002)
 MemberId = source_id("the Members API id of the member", 9000001)
-ERRORS = {400: Error, 404: Error}
+ERRORS = {400: Error, 404: Error, 429: Error}  # 429: over the rate limit (tracker.api.http)
 
 
 def member_ref(request: HttpRequest, member: Member | None, *, members_api_id: int | None = None,

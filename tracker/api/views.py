@@ -6,7 +6,10 @@ from django.urls import reverse
 
 from tracker.pagecache import cached_page
 
+from .api import api
+
 
 @cached_page
 def docs(request):
-    return render(request, "api/docs.html", {"openapi_url": reverse("api-v1:openapi-json")})
+    return render(request, "api/docs.html", {"openapi_url": reverse("api-v1:openapi-json"), "title": api.title,
+                                             "version": api.version, "description": api.description})
