@@ -59,6 +59,14 @@ class Position:
 
 
 @dataclass(frozen=True)
+class LedgerEntry:
+    """One person in the ledger's list, under the heading of their group ("Supporting (604)")."""
+
+    group: str
+    position: Position
+
+
+@dataclass(frozen=True)
 class PartyCount:
     house: str
     party: str
@@ -80,6 +88,12 @@ class Ledger:
     def groups(self) -> list[tuple[str, list[Position]]]:
         return [("Supporting", self.supporting), ("Opposing", self.opposing),
                 ("Conflicting evidence", self.conflicting), ("Spoke on it, no side recorded", self.spoke)]
+
+    @property
+    def entries(self) -> list[LedgerEntry]:
+        """Every person, group by group, as one list (what the clause page shows 100 at a time)."""
+        return [LedgerEntry(f"{title} ({len(positions)})", position)
+                for title, positions in self.groups for position in positions]
 
     @property
     def is_empty(self) -> bool:

@@ -4,6 +4,7 @@ Each runs a fixed number of queries, however many clauses and amendments the bil
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
@@ -14,6 +15,7 @@ from bills.models import Bill, BillStage, Sitting
 from bills.whats_next import what_next
 from tracker.hansard.models import Mention
 from tracker.hansard.selectors import Speeches, speeches_in
+from tracker.listing import Listing, listing
 from tracker.scraping.selectors import latest_scraped
 
 from .display import (
@@ -51,6 +53,7 @@ class MatrixRow:
 class ClauseRow:
     version: ClauseVersion  # with its clause
     status: StatusStyle | None  # the clause's current status
+    kind_total: int  # clauses (or schedules) of this kind in the print, on every page
 
 
 @dataclass(frozen=True)
@@ -58,30 +61,33 @@ class BillClausesPage:
     bill: Bill
     prints: list[Print]
     chosen: Print | None
-    rows: list[ClauseRow]  # the chosen print's clauses and schedules
+    rows: Listing  # of ClauseRow: the chosen print's clauses and schedules
     stages: list[BillStage]
-    matrix: list[MatrixRow]
+    matrix: Listing  # of MatrixRow
     legend: list[StatusStyle]
     reconstructed: bool
 
 
-def bill_clauses_page(*, bills_api_id: int, print_key: str | None = None) -> BillClausesPage:
+def bill_clauses_page(*, bills_api_id: int, query: Mapping[str, str], print_key: str | None = None
+                      ) -> BillClausesPage:
     """The bill's clauses in one print (default: the latest with any recorded) and the
-    clause-by-stage matrix. Six queries, however many clauses and amendments."""
+    clause-by-stage matrix, each 100 a page (`query`, see tracker/listing.py). Nine queries,
+    however many clauses and amendments."""
     bill = get_object_or_404(Bill, bills_api_id=bills_api_id)
     prints = list(Print.objects.filter(bill=bill).select_related("bill_stage", "publication")
                   .annotate(version_count=Count("versions")).order_by("position"))
     with_versions = [p for p in prints if p.version_count]
     chosen = next((p for p in prints if p.key == print_key), None) or (with_versions[-1] if with_versions else None)
     versions = ClauseVersion.objects.filter(print=chosen).select_related("clause__status_stage", "clause__bill")
-    rows = [ClauseRow(v, status_style(v.clause.status)) for v in versions.order_by("kind", "position")
-            ] if chosen else []
+    kind_totals = dict(versions.order_by().values_list("kind").annotate(Count("pk"))) if chosen else {}
+    rows = listing(versions.order_by("kind", "position") if chosen else [], query=query, noun="clauses and schedules",
+                   anchor="table", build=lambda v: ClauseRow(v, status_style(v.clause.status), kind_totals[v.kind]))
     stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
-    clauses = list(Clause.objects.filter(bill=bill, superseded_by=None).select_related("bill")
-                   .order_by("position", "key"))
-    matrix = [MatrixRow(clause, [MatrixCell(stage, tuple(
-        style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
-        for stage in stages]) for clause in clauses]
+    clauses = Clause.objects.filter(bill=bill, superseded_by=None).select_related("bill").order_by("position", "key")
+    matrix = listing(clauses, query=query, noun="clauses", param="matrix_page", anchor="matrix",
+                     build=lambda clause: MatrixRow(clause, [MatrixCell(stage, tuple(
+                         style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
+                         for stage in stages]))
     last_check = latest_scraped(bills_api_id=bill.bills_api_id)
     shown = {style.kind for row in matrix for cell in row.cells for style in cell.styles}
     return BillClausesPage(bill, prints, chosen, rows, stages, matrix,
@@ -104,6 +110,7 @@ class ClausePage:
     texts: list[VersionText]
     events: list[TimelineEvent]
     ledger: Ledger
+    people: Listing  # of LedgerEntry: the ledger's people, 100 a page
     next: ClauseNext
     reconstructed: bool
     how_we_know: list[LinkExplanation]
@@ -132,9 +139,11 @@ def _support_evidence(support: ClauseSupport) -> Evidence:
                     member.house if member else "", support.stance, support.via, support.date, support.note, support)
 
 
-def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) -> ClausePage | Clause:
-    """A clause's page; or, for a clause later found to be another, the clause it is
-    (its address then leads there). A fixed number of queries."""
+def clause_page(*, bills_api_id: int, key: str, query: Mapping[str, str], today: dt.date | None = None
+                ) -> ClausePage | Clause:
+    """A clause's page, its ledger's people 100 a page (`query`, see tracker/listing.py); or, for a
+    clause later found to be another, the clause it is (its address then leads there). A fixed
+    number of queries."""
     today = today or timezone.localdate()
     clause = get_object_or_404(
         Clause.objects.select_related("bill", "superseded_by__bill", "proposed_by__bill_stage", "status_stage"),
@@ -151,11 +160,13 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
         Prefetch("sittings", queryset=Sitting.objects.order_by("date"))).order_by("sort_order", "bills_api_id"))
     bill_next = what_next(bill=clause.bill, stages=stages, today=today)
     last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
+    supporters = clause_ledger(clause=clause)
     return ClausePage(
         clause=clause, bill=clause.bill, status=status_style(clause.status),
         numbers=numbers_by_print(clause, prints, versions, events), texts=texts_with_differences(versions),
         events=[TimelineEvent(event, status_style(event.kind)) for event in events],
-        ledger=clause_ledger(clause=clause), next=clause_next(clause=clause, bill_next=bill_next),
+        ledger=supporters, people=listing(supporters.entries, query=query, noun="people", anchor="supporters"),
+        next=clause_next(clause=clause, bill_next=bill_next),
         reconstructed=bool(last_check and last_check.run.reconstructed),
         how_we_know=link_explanations(links),
     )

@@ -4,6 +4,7 @@ amendments, and a member's page with their bills, amendments, votes and speeches
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from django.db.models import Q
@@ -50,11 +51,12 @@ class MemberPage:
     contributions: MemberContributions
 
 
-def member_page(*, members_api_id: int) -> MemberPage:
+def member_page(*, members_api_id: int, query: Mapping[str, str]) -> MemberPage:
+    """A member's page, their amendments and votes 100 a page (`query`, see tracker/listing.py)."""
     member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
     bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
     corrections_attach([member, *([member.party] if member.party else [])])
-    return MemberPage(member=member, sponsored_bills=bills, activity=member_activity(member=member),
+    return MemberPage(member=member, sponsored_bills=bills, activity=member_activity(member=member, query=query),
                       contributions=member_contributions(member=member))
 
 

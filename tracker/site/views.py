@@ -29,7 +29,7 @@ def bill_detail(request, bills_api_id: int, slug: str = ""):
 
 @cached_page
 def member_detail(request, members_api_id: int, slug: str):
-    page = selectors.member_page(members_api_id=members_api_id)
+    page = selectors.member_page(members_api_id=members_api_id, query=request.GET)
     return render(request, "site/member_detail.html", {"page": page, "member": page.member})
 
 
