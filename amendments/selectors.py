@@ -145,11 +145,13 @@ def target_label(amendment: Amendment) -> str:
     return "Target not recorded"
 
 
-def _sponsor_filter(parent: str, filters: AmendmentFilters) -> Q:
-    """Items with a sponsor matching the sponsor and party filters (the same sponsor for both)."""
+def _sponsor_filter(parent: str, bill: Bill, filters: AmendmentFilters) -> Q:
+    """Items with a sponsor matching the sponsor and party filters (the same sponsor for both).
+    The sponsorships are the bill's own, so the filter reads what the bill holds, not every
+    sponsorship in the database."""
     if not filters.sponsor and filters.party is None:
         return Q()
-    sponsors = Sponsorship.objects.filter(**{parent: OuterRef("pk")})
+    sponsors = Sponsorship.objects.filter(**{parent: OuterRef("pk"), f"{parent}__bill_stage__bill": bill})
     if filters.sponsor:
         sponsors = sponsors.filter(Q(name__icontains=filters.sponsor)
                                    | Q(member__name_display_as__icontains=filters.sponsor))
@@ -158,8 +160,8 @@ def _sponsor_filter(parent: str, filters: AmendmentFilters) -> Q:
     return Q(Exists(sponsors))
 
 
-def _amendment_filter(filters: AmendmentFilters) -> Q:
-    found = _sponsor_filter("amendment", filters)
+def _amendment_filter(bill: Bill, filters: AmendmentFilters) -> Q:
+    found = _sponsor_filter("amendment", bill, filters)
     if filters.decision:
         found &= Q(decision=filters.decision)
     if filters.q:
@@ -169,8 +171,8 @@ def _amendment_filter(filters: AmendmentFilters) -> Q:
     return found
 
 
-def _ping_pong_filter(filters: AmendmentFilters) -> Q:
-    found = _sponsor_filter("ping_pong_item", filters)
+def _ping_pong_filter(bill: Bill, filters: AmendmentFilters) -> Q:
+    found = _sponsor_filter("ping_pong_item", bill, filters)
     if filters.decision:
         found &= Q(decision=filters.decision)
     if filters.q:
@@ -192,7 +194,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
         for stage in stages
     ]
     amendments = (
-        Amendment.objects.filter(Q(bill_stage__bill=bill) & _amendment_filter(filters))
+        Amendment.objects.filter(Q(bill_stage__bill=bill) & _amendment_filter(bill, filters))
         .select_related("bill_stage")
         .annotate(target_rank=_TARGET_RANK)
         .order_by("bill_stage__sort_order", "bill_stage__bills_api_id", "target_rank", "clause", "schedule",
@@ -201,7 +203,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     )
     page_obj = Paginator(amendments, per_page).get_page(page_number)
     items = list(
-        PingPongItem.objects.filter(Q(bill_stage__bill=bill) & _ping_pong_filter(filters))
+        PingPongItem.objects.filter(Q(bill_stage__bill=bill) & _ping_pong_filter(bill, filters))
         .select_related("bill_stage")
         .order_by("bill_stage__sort_order", "bill_stage__bills_api_id", "list_position")
         .prefetch_related(
