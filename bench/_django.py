@@ -1,5 +1,5 @@
 """Django set up for a benchmark: the embedded default on a throwaway SQLite database, or a
-PostgreSQL database given by its URL (emptied first: give one of its own)."""
+PostgreSQL database given by its URL (created when missing, emptied first: give one of its own)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,22 @@ def configure_django(database: Path | str, **settings: str) -> None:
 
     django.setup()
     if connection.vendor == "postgresql":
+        _database_create(connection.settings_dict)
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     call_command("migrate", verbosity=0)
+
+
+def _database_create(database: dict) -> None:
+    """Create the PostgreSQL database `database` names, unless it exists."""
+    import psycopg2
+    from psycopg2 import sql
+
+    maintenance = psycopg2.connect(dbname="postgres", user=database["USER"], password=database["PASSWORD"],
+                                   host=database["HOST"], port=database["PORT"] or 5432)
+    maintenance.autocommit = True
+    with maintenance, maintenance.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]])
+        if cursor.fetchone() is None:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database["NAME"])))
+    maintenance.close()

@@ -1,7 +1,7 @@
 """PostgreSQL's plan for every query every public page makes, on a grown database: the tables
 that grow with the session and its hourly runs must be read by index, never scanned whole.
 
-    .venv/bin/python bench/plans.py [--database-url postgres://postgres@127.0.0.1:5432/tracker_scale]
+    .venv/bin/python bench/plans.py [--database-url postgres://postgres@127.0.0.1:5432/tracker_bench]
         [--bills 20] [--runs 300000]
 
 Empties the database it is given (give it one of its own), migrates it and grows it: the large
@@ -32,7 +32,7 @@ GROWING_ROWS = 10_000
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/tracker_scale")
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/tracker_bench")
     parser.add_argument("--bills", type=int, default=20, help="bills beside the large one")
     parser.add_argument("--runs", type=int, default=300_000, help="scrape runs in the history")
     arguments = parser.parse_args()

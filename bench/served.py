@@ -1,7 +1,7 @@
 """Every page of the large synthetic bill served by gunicorn, against /healthz under the same
 gunicorn: throughput on repeat hits (the page cache warm), cold render time, gzipped size.
 
-    .venv/bin/python bench/served.py [--seconds 3] [--clients 4] [--redis-url redis://127.0.0.1:6379/12]
+    .venv/bin/python bench/served.py [--seconds 3] [--clients 4] [--redis-url redis://127.0.0.1:6379/15]
 
 Builds the large bill of bench/pages.py (400 clauses, 6,000 amendments, 5,000 sponsorships, three
 divisions of 600 votes) on a throwaway SQLite database, then starts gunicorn (2 sync workers,
@@ -35,7 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="seconds of repeat hits per page")
     parser.add_argument("--clients", type=int, default=4, help="keep-alive connections at once")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/15")
     arguments = parser.parse_args()
     print(json.dumps(serve_and_measure(arguments)))
 

@@ -2,7 +2,7 @@
 the first pass, then a pass with nothing changed, with 2 workers and then with 1.
 
     .venv/bin/python bench/workers.py --bills 100 [--amendments 80] [--latency 0.02]
-        [--database-url postgres://postgres@127.0.0.1:5432/tracker_scale] [--redis-url redis://127.0.0.1:6379/12]
+        [--database-url postgres://postgres@127.0.0.1:5432/tracker_bench] [--redis-url redis://127.0.0.1:6379/15]
 
 bench/session.py writes the session, bench/standin.py serves it on 127.0.0.1 with `--latency`
 seconds per response, the database is emptied and migrated (give one of its own) and the Redis
@@ -37,8 +37,8 @@ def main() -> None:
     parser.add_argument("--bills", type=int, default=100)
     parser.add_argument("--amendments", type=int, default=80, help="amendments per bill")
     parser.add_argument("--latency", type=float, default=0.02, help="seconds per stand-in response")
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/tracker_scale")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/tracker_bench")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/15")
     parser.add_argument("--one-worker", action="store_true", help="also the no-op pass with 1 worker")
     arguments = parser.parse_args()
     print(json.dumps(passes(arguments)))
