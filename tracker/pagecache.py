@@ -11,8 +11,9 @@ versions give each page its `ETag` and `Last-Modified`, so a conditional GET is 
 before anything is read or rendered. The JSON API can key its own responses on `page_version`.
 
 Requests that carry a session cookie (editors, staff) bypass the cache: their pages can differ.
-A page is kept as its bytes and gzipped once, so a repeat hit neither renders nor compresses
-(public pages carry no secret, so the fixed compression gives BREACH nothing to find).
+A page is kept as its bytes and, apart, gzipped once: a repeat hit neither renders nor
+compresses, and reads from the cache only the bytes its client takes (public pages carry no
+secret, so the fixed compression gives BREACH nothing to find).
 """
 
 from __future__ import annotations
@@ -85,12 +86,11 @@ def _cached(view: Callable[..., HttpResponse], bill_of: Callable[[dict], int | N
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return _validated(not_modified, etag, last_modified)
-        key = f"page:gz:{digest}"
-        stored = cache.get(key)
+        gzipped = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+        stored = cache.get(f"page:{'gz' if gzipped else 'plain'}:{digest}")  # only the bytes this client takes
         if stored is not None:
-            status, headers, content, compressed = stored
-            gzipped = _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-            response = HttpResponse(compressed if gzipped else content, status=status)
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
             if gzipped:
@@ -101,8 +101,9 @@ def _cached(view: Callable[..., HttpResponse], bill_of: Callable[[dict], int | N
         if response.status_code == 200 and not response.streaming and not response.cookies:
             kept = [(name, value) for name, value in response.items()
                     if name.lower() in ("content-type", "content-disposition", "content-language")]
-            cache.set(key, (response.status_code, kept, response.content, compress_string(response.content)),
-                      PAGE_SECONDS)
+            cache.set_many({f"page:plain:{digest}": (response.status_code, kept, response.content),
+                            f"page:gz:{digest}": (response.status_code, kept, compress_string(response.content))},
+                           PAGE_SECONDS)
             _validated(response, etag, last_modified)
         return response
 
