@@ -60,10 +60,13 @@ serve: install
 	@echo "Serving the clause tracker on http://$(HOST_PORT)/  (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST_PORT)
 
-# Short by default (the machine is shared); sizes as BENCH_ARGS, e.g. BENCH_ARGS="--bills 10 --bills 100".
-BENCH_ARGS ?= --bills 10
+# One table of every scale figure, each beside its floor from the same run (bench/run.py, about
+# 15 minutes; QUICK=1 a short version). Needs PostgreSQL and Redis: the database (created when
+# missing) and the Redis database are emptied, so give ones of their own.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tracker_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
 bench: install
-	$(BIN)/python bench/session_scrape.py $(BENCH_ARGS)
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick) --database-url $(BENCH_DATABASE_URL) --redis-url $(BENCH_REDIS_URL)
 
 clean:
 	rm -rf $(VENV) var

@@ -4,7 +4,7 @@ them, however many amendments, sponsors and votes there are."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from bills.models import Bill, BillStage, House, Member, Party
 from tracker.corrections.services import corrections_attach
+from tracker.listing import Listing, listing
 from tracker.scraping.selectors import bill_reconstructed
 
 from .models import (
@@ -145,11 +146,13 @@ def target_label(amendment: Amendment) -> str:
     return "Target not recorded"
 
 
-def _sponsor_filter(parent: str, filters: AmendmentFilters) -> Q:
-    """Items with a sponsor matching the sponsor and party filters (the same sponsor for both)."""
+def _sponsor_filter(parent: str, bill: Bill, filters: AmendmentFilters) -> Q:
+    """Items with a sponsor matching the sponsor and party filters (the same sponsor for both).
+    The sponsorships are the bill's own, so the filter reads what the bill holds, not every
+    sponsorship in the database."""
     if not filters.sponsor and filters.party is None:
         return Q()
-    sponsors = Sponsorship.objects.filter(**{parent: OuterRef("pk")})
+    sponsors = Sponsorship.objects.filter(**{parent: OuterRef("pk"), f"{parent}__bill_stage__bill": bill})
     if filters.sponsor:
         sponsors = sponsors.filter(Q(name__icontains=filters.sponsor)
                                    | Q(member__name_display_as__icontains=filters.sponsor))
@@ -158,8 +161,8 @@ def _sponsor_filter(parent: str, filters: AmendmentFilters) -> Q:
     return Q(Exists(sponsors))
 
 
-def _amendment_filter(filters: AmendmentFilters) -> Q:
-    found = _sponsor_filter("amendment", filters)
+def _amendment_filter(bill: Bill, filters: AmendmentFilters) -> Q:
+    found = _sponsor_filter("amendment", bill, filters)
     if filters.decision:
         found &= Q(decision=filters.decision)
     if filters.q:
@@ -169,8 +172,8 @@ def _amendment_filter(filters: AmendmentFilters) -> Q:
     return found
 
 
-def _ping_pong_filter(filters: AmendmentFilters) -> Q:
-    found = _sponsor_filter("ping_pong_item", filters)
+def _ping_pong_filter(bill: Bill, filters: AmendmentFilters) -> Q:
+    found = _sponsor_filter("ping_pong_item", bill, filters)
     if filters.decision:
         found &= Q(decision=filters.decision)
     if filters.q:
@@ -192,7 +195,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
         for stage in stages
     ]
     amendments = (
-        Amendment.objects.filter(Q(bill_stage__bill=bill) & _amendment_filter(filters))
+        Amendment.objects.filter(Q(bill_stage__bill=bill) & _amendment_filter(bill, filters))
         .select_related("bill_stage")
         .annotate(target_rank=_TARGET_RANK)
         .order_by("bill_stage__sort_order", "bill_stage__bills_api_id", "target_rank", "clause", "schedule",
@@ -201,7 +204,7 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     )
     page_obj = Paginator(amendments, per_page).get_page(page_number)
     items = list(
-        PingPongItem.objects.filter(Q(bill_stage__bill=bill) & _ping_pong_filter(filters))
+        PingPongItem.objects.filter(Q(bill_stage__bill=bill) & _ping_pong_filter(bill, filters))
         .select_related("bill_stage")
         .order_by("bill_stage__sort_order", "bill_stage__bills_api_id", "list_position")
         .prefetch_related(
@@ -440,32 +443,30 @@ def bill_amendment_summary(*, bill: Bill) -> BillAmendmentSummary:
 
 @dataclass(frozen=True)
 class MemberActivity:
-    """For templates/amendments/_member_activity.html."""
+    """For templates/amendments/_member_activity.html: each list 100 a page (tracker/listing.py)."""
 
     member: Member
-    led: list[Sponsorship]
-    supported: list[Sponsorship]  # names not marked lead (including where the record does not say)
-    votes: list[Vote]  # in divisions on tracked bills, newest first
+    led: Listing  # of Sponsorship
+    supported: Listing  # of Sponsorship: names not marked lead (including where the record does not say)
+    votes: Listing  # of Vote: in divisions on tracked bills, newest first
 
 
-def member_activity(*, member: Member) -> MemberActivity:
-    sponsorships = list(
-        Sponsorship.objects.filter(member=member)
-        .select_related("amendment__bill_stage__bill", "ping_pong_item__bill_stage__bill",
-                        "grouped_amendment__item__bill_stage__bill")
-        .order_by("pk")
-    )
-    votes = list(
-        Vote.objects.filter(member=member, division__bill__is_tracked=True)
-        .select_related("division__bill")
-        .prefetch_related(Prefetch("division__links", queryset=_links()))
-        .order_by("-division__date", "-division__source_id")
-    )
+def member_activity(*, member: Member, query: Mapping[str, str]) -> MemberActivity:
+    """Six queries (a count and a page of each list), however many the member has."""
+    sponsorships = Sponsorship.objects.filter(member=member).select_related(
+        "amendment__bill_stage__bill", "ping_pong_item__bill_stage__bill",
+        "grouped_amendment__item__bill_stage__bill").order_by("pk")
+    votes = (Vote.objects.filter(member=member, division__bill__is_tracked=True)
+             .select_related("division__bill")
+             .prefetch_related(Prefetch("division__links", queryset=_links()))
+             .order_by("-division__date", "-division__source_id"))
     return MemberActivity(
         member=member,
-        led=[s for s in sponsorships if s.is_lead],
-        supported=[s for s in sponsorships if not s.is_lead],
-        votes=votes,
+        led=listing(sponsorships.filter(is_lead=True), query=query, noun="amendments and motions led",
+                    param="led_page", anchor="led"),
+        supported=listing(sponsorships.exclude(is_lead=True), query=query, noun="amendments and motions supported",
+                          param="supported_page", anchor="supported"),
+        votes=listing(votes, query=query, noun="votes", param="votes_page", anchor="votes"),
     )
 
 

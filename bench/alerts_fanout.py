@@ -1,7 +1,7 @@
 """Benchmark alert fan-out: one stage change on a bill with 10,000 confirmed subscribers,
 from recording the event to the last email accepted by a local SMTP sink.
 
-    .venv/bin/python bench/alerts_fanout.py [--subscribers N]
+    .venv/bin/python bench/alerts_fanout.py [--subscribers N] [--json]
 
 Runs the embedded default (SQLite, tasks in-process) on a throwaway database under /tmp,
 with Django's SMTP backend pointed at an aiosmtpd sink in a process of its own. Then sends
@@ -19,6 +19,7 @@ WireTemplate); building a Django EmailMessage per subscriber cost about 0.5 ms e
 from __future__ import annotations
 
 import argparse
+import json
 import smtplib
 import sys
 import tempfile
@@ -36,13 +37,19 @@ from tests.support.smtp_sink import counting_sink_process  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subscribers", type=int, default=10_000)
-    subscribers = parser.parse_args().subscribers
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object (bench/run.py)")
+    arguments = parser.parse_args()
+    subscribers = arguments.subscribers
     with tempfile.TemporaryDirectory(prefix="alerts-fanout-") as directory, counting_sink_process() as sink:
         configure_django(Path(directory) / "bench.sqlite3", EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port),
                          EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
         bill = _bill_with_subscribers(subscribers)
         tracker_seconds, outbox_seconds = _time_tracker(bill, sink, subscribers)
         smtplib_seconds = _time_smtplib(sink, subscribers)
+    if arguments.json:
+        print(json.dumps({"subscribers": subscribers, "tracker_seconds": tracker_seconds,
+                          "outbox_seconds": outbox_seconds, "smtplib_seconds": smtplib_seconds}))
+        return
     print(f"subscribers: {subscribers:,}")
     print(f"tracker (event recorded -> last email accepted): {tracker_seconds:.2f} s "
           f"({tracker_seconds / subscribers * 1000:.2f} ms per email; recording the event and its outbox rows: "

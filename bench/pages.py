@@ -81,7 +81,7 @@ def _measure(size: Size, requests: int) -> dict[str, Measured]:
     from django.test import Client
 
     started = time.perf_counter()
-    pages = _pages(size)
+    pages = bill_pages(size)
     print(f"{size}: built and derived in {time.perf_counter() - started:.1f} s")
     from django.conf import settings
 
@@ -119,7 +119,7 @@ def _p95(samples: list[float]) -> float:
     return sorted(samples)[math.ceil(0.95 * len(samples)) - 1]
 
 
-def _pages(size: Size) -> dict[str, str]:
+def bill_pages(size: Size) -> dict[str, str]:
     """Build a bill of `size`, derive its clauses, and return the URL of each page to time."""
     from django.db.models import Count
     from django.urls import reverse

@@ -11,12 +11,16 @@ versions give each page its `ETag` and `Last-Modified`, so a conditional GET is 
 before anything is read or rendered. The JSON API can key its own responses on `page_version`.
 
 Requests that carry a session cookie (editors, staff) bypass the cache: their pages can differ.
+A page is kept as its bytes and, apart, gzipped once: a repeat hit neither renders nor
+compresses, and reads from the cache only the bytes its client takes (public pages carry no
+secret, so the fixed compression gives BREACH nothing to find).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterable
 
@@ -27,9 +31,11 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.text import compress_string
 
 PAGE_SECONDS = 7 * 24 * 3600  # unread pages fall out; a version change makes them unreachable at once
 _EDITS, _DATA = "page-version:edits", "page-version:data"
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def _bill_key(bills_api_id: int) -> str:
@@ -80,19 +86,24 @@ def _cached(view: Callable[..., HttpResponse], bill_of: Callable[[dict], int | N
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return _validated(not_modified, etag, last_modified)
-        key = f"page:{digest}"
-        stored = cache.get(key)
+        gzipped = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+        stored = cache.get(f"page:{'gz' if gzipped else 'plain'}:{digest}")  # only the bytes this client takes
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
+            if gzipped:
+                response["Content-Encoding"] = "gzip"  # GZipMiddleware leaves it as it is
+            patch_vary_headers(response, ("Accept-Encoding",))
             return _validated(response, etag, last_modified)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             kept = [(name, value) for name, value in response.items()
                     if name.lower() in ("content-type", "content-disposition", "content-language")]
-            cache.set(key, (response.status_code, kept, response.content), PAGE_SECONDS)
+            cache.set_many({f"page:plain:{digest}": (response.status_code, kept, response.content),
+                            f"page:gz:{digest}": (response.status_code, kept, compress_string(response.content))},
+                           PAGE_SECONDS)
             _validated(response, etag, last_modified)
         return response
 

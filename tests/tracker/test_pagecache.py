@@ -72,6 +72,11 @@ def test_pages_and_csv_are_gzipped_for_clients_that_accept_it(tmp_path, client):
     _scrape(tmp_path, "first")
     page = client.get(BILL_PAGE, HTTP_ACCEPT_ENCODING="gzip")
     assert page["Content-Encoding"] == "gzip" and b"Example Bill" in gzip.decompress(page.content)
+    again = client.get(BILL_PAGE, HTTP_ACCEPT_ENCODING="gzip")  # from the cache, gzipped when it was kept
+    assert again["Content-Encoding"] == "gzip" and gzip.decompress(again.content) == gzip.decompress(page.content)
+    plain = client.get(BILL_PAGE)
+    assert "Content-Encoding" not in plain and plain.content == gzip.decompress(page.content)
+    assert "Accept-Encoding" in again["Vary"] and "Accept-Encoding" in plain["Vary"]
     export = client.get("/bills/9000001/example-bill/clauses.csv", HTTP_ACCEPT_ENCODING="gzip")
     assert export["Content-Encoding"] == "gzip"
     assert gzip.decompress(b"".join(export.streaming_content)).count(b"\n") >= 1  # at least its header row

@@ -14,6 +14,7 @@ from tracker.clauses.display import status_style
 from tracker.clauses.ledger import Evidence, Ledger, Position
 from tracker.clauses.models import Clause
 from tracker.converters import MAX_ID
+from tracker.listing import WHOLE
 from tracker.web_links import web_url
 
 from . import schemas
@@ -37,7 +38,7 @@ class ClauseListQuery(Schema):
             summary="A bill's clauses and schedules, each with its record across the prints and its ledger")
 @bill_resource
 def bill_clauses(request: HttpRequest, bills_api_id: BillId, filters: Query[ClauseListQuery]):
-    page = selectors.bill_clauses_page(bills_api_id=bills_api_id, print_key=filters.print or None)
+    page = selectors.bill_clauses_page(bills_api_id=bills_api_id, query=WHOLE, print_key=filters.print or None)
     chosen = page.chosen if filters.print and page.chosen and page.chosen.key == filters.print else None
     clauses = [row.version.clause for row in page.rows] if chosen else [row.clause for row in page.matrix]
     shown = Paginator(clauses, filters.per_page).get_page(filters.page)
@@ -52,7 +53,7 @@ def bill_clauses(request: HttpRequest, bills_api_id: BillId, filters: Query[Clau
             summary="One clause: its number in every print, versions, status history with evidence, and ledger")
 @bill_resource
 def clause_detail(request: HttpRequest, bills_api_id: BillId, key: str = ClauseKey):
-    page = selectors.clause_page(bills_api_id=bills_api_id, key=key)
+    page = selectors.clause_page(bills_api_id=bills_api_id, key=key, query=WHOLE)  # the whole ledger
     if isinstance(page, Clause):  # later found to be another clause: its address leads there
         return HttpResponsePermanentRedirect(reverse("api-v1:clause", args=[page.bill.bills_api_id, page.key]))
     history = selectors.ClauseHistory(page.numbers, [text.version for text in page.texts], page.events, page.ledger)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router
 
+from tracker.listing import WHOLE
 from tracker.site.selectors import member_page
 
 from . import schemas
@@ -20,7 +21,7 @@ router = Router(tags=["members"])
             summary="A member: the bills in their charge, the amendments they led or signed, their votes and words")
 @resource
 def member_detail(request: HttpRequest, members_api_id: MemberId):
-    page = member_page(members_api_id=members_api_id)
+    page = member_page(members_api_id=members_api_id, query=WHOLE)  # every amendment and vote
     member, activity = page.member, page.activity
     return {
         "members_api_id": member.members_api_id, "name": member.name_display_as,

@@ -59,6 +59,14 @@ class Position:
 
 
 @dataclass(frozen=True)
+class LedgerEntry:
+    """One person in the ledger's list, under the heading of their group ("Supporting (604)")."""
+
+    group: str
+    position: Position
+
+
+@dataclass(frozen=True)
 class PartyCount:
     house: str
     party: str
@@ -86,6 +94,12 @@ class Ledger:
         """Every piece of evidence: each person's, then the decisions that name no one."""
         return [item for _, positions in self.groups for position in positions for item in position.evidence
                 ] + list(self.decisions)
+
+    @property
+    def entries(self) -> list[LedgerEntry]:
+        """Every person, group by group, as one list (what the clause page shows 100 at a time)."""
+        return [LedgerEntry(f"{title} ({len(positions)})", position)
+                for title, positions in self.groups for position in positions]
 
     @property
     def is_empty(self) -> bool:

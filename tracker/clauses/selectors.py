@@ -4,7 +4,8 @@ Each runs a fixed number of queries, however many clauses and amendments the bil
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
@@ -15,6 +16,7 @@ from bills.whats_next import what_next
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.models import Mention
 from tracker.hansard.selectors import Speeches, speeches_in
+from tracker.listing import Listing, listing
 from tracker.scraping.selectors import latest_scraped
 
 from .display import (
@@ -53,6 +55,7 @@ class MatrixRow:
 class ClauseRow:
     version: ClauseVersion  # with its clause
     status: StatusStyle | None  # the clause's current status
+    kind_total: int  # clauses (or schedules) of this kind in the print, on every page
     heading_corrected: dict = field(default_factory=dict)  # the heading, when an editor's correction gave it
 
 
@@ -61,37 +64,43 @@ class BillClausesPage:
     bill: Bill
     prints: list[Print]
     chosen: Print | None
-    rows: list[ClauseRow]  # the chosen print's clauses and schedules
+    rows: Listing  # of ClauseRow: the chosen print's clauses and schedules
     stages: list[BillStage]
-    matrix: list[MatrixRow]
+    matrix: Listing  # of MatrixRow
     legend: list[StatusStyle]
     reconstructed: bool
 
 
-def bill_clauses_page(*, bills_api_id: int, print_key: str | None = None) -> BillClausesPage:
+def bill_clauses_page(*, bills_api_id: int, query: Mapping[str, str], print_key: str | None = None
+                      ) -> BillClausesPage:
     """The bill's clauses in one print (default: the latest with any recorded) and the
-    clause-by-stage matrix, with the corrections of the stages and headings shown. Seven queries,
+    clause-by-stage matrix, each 100 a page (`query`, see tracker/listing.py), with the corrections of
+    the stages and headings shown. Ten queries,
     however many clauses and amendments."""
     bill = get_object_or_404(Bill, bills_api_id=bills_api_id)
     prints = list(Print.objects.filter(bill=bill).select_related("bill_stage", "publication")
                   .annotate(version_count=Count("versions")).order_by("position"))
     with_versions = [p for p in prints if p.version_count]
     chosen = next((p for p in prints if p.key == print_key), None) or (with_versions[-1] if with_versions else None)
-    versions = list(ClauseVersion.objects.filter(print=chosen).select_related(
-        "clause__status_stage", "clause__bill", "clause__proposed_by__bill_stage").order_by("kind", "position")) if chosen else []
+    versions = ClauseVersion.objects.filter(print=chosen).select_related(
+        "clause__status_stage", "clause__bill", "clause__proposed_by__bill_stage")
+    kind_totals = dict(versions.order_by().values_list("kind").annotate(Count("pk"))) if chosen else {}
+    page_versions = listing(versions.order_by("kind", "position") if chosen else [], query=query,
+                            noun="clauses and schedules", anchor="table")
     stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
-    proposals = [v.clause.proposed_by for v in versions if v.clause.proposed_by]
-    corrections_attach([bill, *stages, *(v.clause.status_stage for v in versions if v.clause.status_stage),
+    proposals = [v.clause.proposed_by for v in page_versions if v.clause.proposed_by]
+    corrections_attach([bill, *stages, *(v.clause.status_stage for v in page_versions if v.clause.status_stage),
                         *proposals])
-    rows = [ClauseRow(v, status_style(v.clause.status),
-                      heading_marks(v.heading, [v.clause.proposed_by] if v.clause.proposed_by else []))
-            for v in versions]
-    clauses = list(Clause.objects.filter(bill=bill, superseded_by=None)
-                   .select_related("bill", "proposed_by__bill_stage", "status_stage")
-                   .order_by("position", "key"))
-    matrix = [MatrixRow(clause, [MatrixCell(stage, tuple(
-        style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
-        for stage in stages]) for clause in clauses]
+    rows = replace(page_versions, items=[
+        ClauseRow(v, status_style(v.clause.status), kind_totals[v.kind],
+                  heading_marks(v.heading, [v.clause.proposed_by] if v.clause.proposed_by else []))
+        for v in page_versions])
+    clauses = (Clause.objects.filter(bill=bill, superseded_by=None)
+               .select_related("bill", "proposed_by__bill_stage", "status_stage").order_by("position", "key"))
+    matrix = listing(clauses, query=query, noun="clauses", param="matrix_page", anchor="matrix",
+                     build=lambda clause: MatrixRow(clause, [MatrixCell(stage, tuple(
+                         style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
+                         for stage in stages]))
     last_check = latest_scraped(bills_api_id=bill.bills_api_id)
     shown = {style.kind for row in matrix for cell in row.cells for style in cell.styles}
     return BillClausesPage(bill, prints, chosen, rows, stages, matrix,
@@ -114,6 +123,7 @@ class ClausePage:
     texts: list[VersionText]
     events: list[TimelineEvent]
     ledger: Ledger
+    people: Listing  # of LedgerEntry: the ledger's people, 100 a page
     next: ClauseNext
     reconstructed: bool
     how_we_know: list[LinkExplanation]
@@ -177,9 +187,11 @@ def clause_histories(*, bill: Bill, clauses: list[Clause]) -> dict[int, ClauseHi
     ) for clause in clauses}
 
 
-def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) -> ClausePage | Clause:
-    """A clause's page; or, for a clause later found to be another, the clause it is
-    (its address then leads there). A fixed number of queries."""
+def clause_page(*, bills_api_id: int, key: str, query: Mapping[str, str], today: dt.date | None = None
+                ) -> ClausePage | Clause:
+    """A clause's page, its ledger's people 100 a page (`query`, see tracker/listing.py); or, for a
+    clause later found to be another, the clause it is (its address then leads there). A fixed
+    number of queries."""
     today = today or timezone.localdate()
     clause = get_object_or_404(
         Clause.objects.select_related("bill", "superseded_by__bill", "proposed_by__bill_stage", "status_stage"),
@@ -200,7 +212,8 @@ def clause_page(*, bills_api_id: int, key: str, today: dt.date | None = None) ->
     return ClausePage(
         clause=clause, bill=clause.bill, status=status_style(clause.status),
         numbers=history.numbers, texts=texts_with_differences(history.versions), events=history.events,
-        ledger=supporters, next=clause_next(clause=clause, bill_next=bill_next),
+        ledger=supporters, people=listing(supporters.entries, query=query, noun="people", anchor="supporters"),
+        next=clause_next(clause=clause, bill_next=bill_next),
         reconstructed=bool(last_check and last_check.run.reconstructed),
         how_we_know=link_explanations(links),
         marks=clause_marks(clause=clause, events=events, supports=supports, mentions=mentions),

@@ -4,15 +4,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from tracker.exports import csv_moved, csv_response
+from tracker.listing import WHOLE  # a CSV holds the whole list
 from tracker.pagecache import cached_bill_page
 
 from . import selectors
 from .models import Clause
 
 
+
+
 @cached_bill_page
 def bill_clauses(request, bills_api_id: int, slug: str):
-    page = selectors.bill_clauses_page(bills_api_id=bills_api_id, print_key=request.GET.get("print"))
+    page = selectors.bill_clauses_page(bills_api_id=bills_api_id, query=request.GET, print_key=request.GET.get("print"))
     if slug != page.bill.slug:
         return redirect(reverse("clauses:list", args=[page.bill.bills_api_id, page.bill.slug]), permanent=True)
     return render(request, "clauses/clause_list.html", {"page": page, "bill": page.bill})
@@ -25,7 +28,7 @@ CLAUSES_CSV_HEADER = ("Kind", "Number", "Heading", "Status now", "Last change st
 @cached_bill_page
 def bill_clauses_csv(request, bills_api_id: int, slug: str):
     """The clause table of one print, as on the clauses page."""
-    page = selectors.bill_clauses_page(bills_api_id=bills_api_id, print_key=request.GET.get("print"))
+    page = selectors.bill_clauses_page(bills_api_id=bills_api_id, query=WHOLE, print_key=request.GET.get("print"))
     if slug != page.bill.slug:
         return csv_moved(request, reverse("clauses:list_csv", args=[page.bill.bills_api_id, page.bill.slug]))
     chosen = f"-{page.chosen.key}" if page.chosen else ""
@@ -47,7 +50,7 @@ SUPPORTERS_CSV_HEADER = ("Name", "Party", "House", "Position", "Conflict", "Evid
 
 def clause_supporters_csv(request, bills_api_id: int, slug: str, key: str):
     """The clause's ledger: one line per piece of evidence, each person's position beside it."""
-    page = selectors.clause_page(bills_api_id=bills_api_id, key=key)
+    page = selectors.clause_page(bills_api_id=bills_api_id, key=key, query=WHOLE)
     if isinstance(page, Clause) or slug != page.bill.slug:
         clause = page if isinstance(page, Clause) else page.clause
         return csv_moved(request, reverse("clauses:supporters_csv",
@@ -71,7 +74,7 @@ def _supporter_csv_row(request, position, item) -> tuple:
 
 @cached_bill_page
 def clause_detail(request, bills_api_id: int, slug: str, key: str):
-    page = selectors.clause_page(bills_api_id=bills_api_id, key=key)
+    page = selectors.clause_page(bills_api_id=bills_api_id, key=key, query=request.GET)
     if isinstance(page, Clause):  # later found to be another clause: its address leads there
         return redirect(page, permanent=True)
     if slug != page.bill.slug:

@@ -33,7 +33,15 @@ class ScrapeRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
-        indexes = [models.Index(fields=["-started_at"], name="scraperun_started_idx")]
+        indexes = [
+            models.Index(fields=["-started_at"], name="scraperun_started_idx"),
+            # The latest finished run (home page, review queue, `scrape --updated-since`), the
+            # running ones the stale-run sweep checks, and the few replays of reconstructed
+            # snapshots (every page's source links): each a handful of rows among months of runs.
+            models.Index(fields=["-started_at"], condition=~models.Q(status="running"), name="scraperun_finished_idx"),
+            models.Index(fields=["heartbeat_at"], condition=models.Q(status="running"), name="scraperun_running_idx"),
+            models.Index(fields=["id"], condition=models.Q(reconstructed=True), name="scraperun_reconstructed_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Scrape {self.pk} ({self.get_status_display()}, {self.source})"

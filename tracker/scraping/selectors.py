@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
+
 from .models import ScrapedBill
 
 
@@ -10,7 +12,9 @@ def latest_scraped(*, bills_api_id: int, wrote_rows: bool | None = None) -> Scra
     runs = ScrapedBill.objects.filter(bills_api_id=bills_api_id)
     if wrote_rows is not None:
         runs = runs.filter(wrote_rows=wrote_rows)
-    return runs.select_related("run").order_by("-run_id", "-pk").first()  # run ids grow with their start
+    # Run ids grow with their start, and a run reads a bill once: the newest is the first entry
+    # of the (bills_api_id, -run) index.
+    return runs.select_related("run").order_by("-run_id").first()
 
 
 def bill_reconstructed(*, bills_api_id: int) -> bool:
@@ -21,12 +25,12 @@ def bill_reconstructed(*, bills_api_id: int) -> bool:
 
 def all_reconstructed_records() -> dict:
     """`reconstructed_records` of every bill at once (record ids are unique across snapshots):
-    what a page links to for a record with a made-up id. One query."""
-    latest: dict[int, ScrapedBill] = {}
-    for scraped in ScrapedBill.objects.select_related("run").order_by("bills_api_id", "-run__started_at", "-pk"):
-        latest.setdefault(scraped.bills_api_id, scraped)
-    return {key: record for scraped in latest.values() if scraped.run.reconstructed
-            for key, record in scraped.run.reconstructed_records.items()}
+    what a page links to for a record with a made-up id. One query, reading only the replays of
+    reconstructed snapshots (the partial index of them) and, for each, whether a later run read
+    the bill: months of hourly live runs are never read."""
+    later = ScrapedBill.objects.filter(bills_api_id=OuterRef("bills_api_id"), run_id__gt=OuterRef("run_id"))
+    latest = ScrapedBill.objects.filter(run__reconstructed=True).exclude(Exists(later)).select_related("run")
+    return {key: record for scraped in latest for key, record in scraped.run.reconstructed_records.items()}
 
 
 def reconstructed_records(*, bills_api_id: int) -> dict:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from tracker.corrections.services import orphans_record, overrides_apply, overrides_rehome
 
@@ -65,7 +65,20 @@ def bulk_upsert(
     are tuples). `changed_fields` maps each updated key to {field: (old, new)}, so callers
     can record change events for the fields they watch. With `guard`, blanking many of the
     bill's rows (a value replaced by nothing) is a large loss held back for an editor.
+
+    On PostgreSQL, workers scraping two bills at once can both find a shared row (a bill type,
+    a session, a member) missing and both insert it: the one that loses reads again and writes
+    what is still different, once.
     """
+    try:
+        with transaction.atomic():
+            return _upsert(model, key, rows, guard)
+    except IntegrityError:
+        return _upsert(model, key, rows, guard)
+
+
+def _upsert(model: type[models.Model], key: str | tuple[str, ...], rows: Mapping[Any, Mapping[str, Any]],
+            guard: BillRows | None) -> UpsertResult:
     key_fields = (key,) if isinstance(key, str) else key
     _lengths_check(model, rows)
     existing = _load_existing(model, key_fields, list(rows))

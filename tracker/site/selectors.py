@@ -4,6 +4,7 @@ amendments, and a member's page with their bills, amendments, votes and speeches
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from django.db.models import Q
@@ -61,10 +62,11 @@ class MemberPage:
     contributions: MemberContributions
 
 
-def member_page(*, members_api_id: int) -> MemberPage:
+def member_page(*, members_api_id: int, query: Mapping[str, str]) -> MemberPage:
+    """A member's page, their amendments and votes 100 a page (`query`, see tracker/listing.py)."""
     member = get_object_or_404(Member.objects.select_related("party"), members_api_id=members_api_id)
     bills = list(Bill.objects.filter(sponsors__member=member).distinct().order_by("-source_last_update"))
-    activity, contributions = member_activity(member=member), member_contributions(member=member)
+    activity, contributions = member_activity(member=member, query=query), member_contributions(member=member)
     corrections_attach([member, *([member.party] if member.party else []), *bills, *_activity_records(activity),
                         *_contribution_records(contributions)])
     return MemberPage(member=member, sponsored_bills=bills, activity=activity, contributions=contributions)

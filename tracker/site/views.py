@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from amendments.store import decision_label
 from bills.selectors import latest_scrape, recently_moved_bills
 from tracker.exports import csv_response
+from tracker.listing import WHOLE
 from tracker.pagecache import cached_bill_page, cached_page
 from tracker.scraping.loss_guard import held_back_confirm
 from tracker.scraping.models import HeldBackLoss
@@ -32,7 +33,7 @@ def bill_detail(request, bills_api_id: int, slug: str = ""):
 
 @cached_page
 def member_detail(request, members_api_id: int, slug: str):
-    page = selectors.member_page(members_api_id=members_api_id)
+    page = selectors.member_page(members_api_id=members_api_id, query=request.GET)
     return render(request, "site/member_detail.html", {"page": page, "member": page.member})
 
 
@@ -42,7 +43,7 @@ MEMBER_AMENDMENTS_CSV_HEADER = ("Number", "Bill", "Stage", "House", "Role", "Dec
 @cached_page
 def member_amendments_csv(request, members_api_id: int, slug: str):
     """The amendments and motions they led, then those they signed, as on their page."""
-    page = selectors.member_page(members_api_id=members_api_id)
+    page = selectors.member_page(members_api_id=members_api_id, query=WHOLE)  # the whole lists, not a page
     activity = page.activity
     rows = [_sponsorship_csv_row(request, sponsorship, "Lead") for sponsorship in activity.led]
     rows += [_sponsorship_csv_row(request, sponsorship, "Supporter" if sponsorship.is_lead is False else
@@ -63,7 +64,7 @@ MEMBER_VOTES_CSV_HEADER = ("Date", "Bill", "House", "Division", "Vote", "Teller"
 @cached_page
 def member_votes_csv(request, members_api_id: int, slug: str):
     """Their votes in divisions on tracked bills, newest first, as on their page."""
-    page = selectors.member_page(members_api_id=members_api_id)
+    page = selectors.member_page(members_api_id=members_api_id, query=WHOLE)  # the whole lists, not a page
     return csv_response(filename=f"{slug}-votes.csv", header=MEMBER_VOTES_CSV_HEADER, rows=(
         (vote.division.date, vote.division.bill.short_title, vote.division.house,
          vote.division.title or str(vote.division), vote.get_lobby_display(), "Yes" if vote.is_teller else "No",
