@@ -75,12 +75,12 @@ def test_a_client_over_the_limit_gets_429_with_retry_after_and_others_do_not(cli
 @pytest.mark.parametrize(("url", "most"), [
     ("/api/v1/bills", 3),
     ("/api/v1/bills/3159", 8),
-    ("/api/v1/bills/3159/clauses", 11),  # the page's selector reads the corrections of what it shows
+    ("/api/v1/bills/3159/clauses", 12),  # the page's selector: the corrections it shows, each kind's total
     (CLAUSE_65, 11),  # the page's selector: the corrections of what it shows, and the mentions its ledger cites
     ("/api/v1/bills/3159/amendments", 17),
     ("/api/v1/amendments/9006001", 7),
     ("/api/v1/divisions/commons/9008002", 5),
-    ("/api/v1/members/9000001", 8),
+    ("/api/v1/members/9000001", 9),  # the member page's selector, every list whole
 ])
 def test_each_resource_runs_a_fixed_number_of_queries(client, procurement_bill, django_assert_max_num_queries, url,
                                                        most):

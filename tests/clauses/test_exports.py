@@ -17,7 +17,7 @@ from tracker.exports import csv_cell
 CLAUSES_CSV = "/bills/3159/procurement-bill-hl/clauses.csv"
 HEADER = ["Kind", "Number", "Heading", "Status now", "Last change stage", "Last change House", "Last change date",
           "Supporters and opponents", "Clause page"]
-MAX_CLAUSES_CSV_QUERIES = 7  # as measured: the clauses page's selector, nothing more
+MAX_CLAUSES_CSV_QUERIES = 8  # the clauses page's selector (whole lists), nothing more
 
 
 def csv_rows(response) -> list[list[str]]:
