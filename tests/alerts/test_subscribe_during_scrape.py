@@ -4,6 +4,7 @@ answered without a 500, nobody sees "database is locked", and each accepted form
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import sqlite3
 import subprocess
@@ -37,11 +38,9 @@ def _manage(env: dict, *args: str) -> subprocess.Popen:
 def _served(base: str, web: subprocess.Popen) -> None:
     for _ in range(300):  # bounded: gunicorn answers within a minute even on a loaded machine
         assert web.poll() is None, web.stderr.read()
-        try:
+        with contextlib.suppress(requests.ConnectionError):  # not listening yet: try again
             if requests.get(f"{base}/healthz", timeout=5).status_code == 200:
                 return
-        except requests.ConnectionError:
-            pass
         time.sleep(0.2)
     raise AssertionError("gunicorn did not answer /healthz")
 

@@ -15,7 +15,7 @@ WORD = re.compile(r"[^\W_]+")
 
 
 class QueryTooLong(ValueError):
-    pass
+    """More than MAX_LENGTH characters: refused with a 400 saying so, never cut."""
 
 
 @dataclass(frozen=True)
