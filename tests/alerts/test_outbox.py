@@ -95,10 +95,28 @@ def test_a_lapsed_lease_makes_rows_claimable_again_and_the_old_claim_cannot_mark
     dead = claim(lease=dt.timedelta(seconds=-1))  # the worker died; its lease has run out
     successor = claim()
     assert successor.ids == dead.ids
-    assert not outbox_mark(model=Delivery, pk=dead.ids[0], claim=dead, status=SENT)
-    assert outbox_mark(model=Delivery, pk=dead.ids[0], claim=successor, status=SENT)
-    assert not outbox_mark(model=Delivery, pk=dead.ids[0], claim=successor, status=SENT)  # once only
-    assert Delivery.objects.get(pk=dead.ids[0]).attempts == 2
+    first = dead.ids[0]
+    assert outbox_mark(model=Delivery, claim=dead, statuses={first: SENT}) == set()
+    assert outbox_mark(model=Delivery, claim=successor, statuses={first: SENT}) == {first}
+    assert outbox_mark(model=Delivery, claim=successor, statuses={first: SENT}) == set()  # once only
+    assert Delivery.objects.get(pk=first).attempts == 2
+
+
+def test_one_write_records_an_outcome_and_the_next_sending_each_only_under_its_own_claim(pending):
+    held = claim(batch_size=2)
+    sent, sending = held.ids
+    Delivery.objects.filter(pk=sending).update(claim_token=None)  # taken from this claim meanwhile
+    assert outbox_mark(model=Delivery, claim=held, statuses={sent: SENT, sending: "sending"}) == {sent}
+    assert outbox_mark(model=Delivery, claim=held, statuses={}) == set()
+    assert Delivery.objects.filter(pk=sent, status=SENT, sent_at__isnull=False, claimed_until=None).exists()
+    assert Delivery.objects.get(pk=sending).status == "pending"
+
+    both = claim(batch_size=2)
+    refused, next_one = both.ids
+    assert outbox_mark(model=Delivery, claim=both, statuses={refused: "failed", next_one: "sending"}) == {
+        refused, next_one}
+    assert Delivery.objects.get(pk=refused).status == "failed"
+    assert Delivery.objects.filter(pk=next_one, status="sending", sent_at=None, claimed_until=both.until).exists()
 
 
 def test_released_rows_are_claimable_at_once(pending):

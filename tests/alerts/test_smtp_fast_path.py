@@ -9,12 +9,13 @@ import email.policy
 import re
 
 import pytest
+from django.core.mail.message import sanitize_address
 from django.db import transaction
 
 from tests.factories import SubscriptionFactory
 from tests.support.smtp_sink import SmtpSink
 from tracker.alerts import sending
-from tracker.alerts.emails import MANAGE_LINK, Addressed, EventEmails, Rendered
+from tracker.alerts.emails import MANAGE_LINK, Addressed, EventEmails, Rendered, envelope_address
 from tracker.alerts.models import Delivery, OutboxItem
 from tracker.events.models import ChangeEvent
 from tracker.events.services import event_record
@@ -86,3 +87,12 @@ def test_an_email_whose_bytes_cannot_be_patched_exactly_is_built_by_the_backend(
                                    subscriber_id=deliveries[0].subscription.subscriber_id)
     assert rendered.wire is not None and addressed.wire() is None
     assert "quoted-printable" in addressed.email().message().as_string()
+
+
+@pytest.mark.parametrize("address", [
+    "campaigner@example.org", "Campaign.Group+alerts@Example.ORG", "a_b-c@mail.example.co.uk", "x@localhost",
+    "Jane Doe <jane@example.org>", '"quoted"@example.org', "dot..dot@example.org", ".lead@example.org",
+    "user@exämple.org", "usér@example.org", "user@[127.0.0.1]",
+])
+def test_an_envelope_address_is_what_django_s_backend_would_write(address):
+    assert envelope_address(address) == sanitize_address(address, "utf-8")

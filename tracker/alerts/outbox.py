@@ -9,7 +9,7 @@ on SQLite, which runs one writer at a time, the UPDATE picks the batch in a subq
 its condition alone decides. Either way a
 row belongs to at most one live claim, and marking it sent requires that claim's token.
 
-A row is marked "sending" just before its SMTP call and "sent" right after. The worker
+A row is marked "sending" just before its SMTP call and "sent" with the next row's "sending". The worker
 renews its lease while it works, so the lease can be short; when a worker dies, its rows
 are claimable again once the lease lapses: the pending ones were never sent, and the one
 row left "sending" may have reached the server, so it is sent again with the same
@@ -99,23 +99,36 @@ class LeaseKeeper:
             connection.close()  # this thread's own connection
 
 
-def outbox_mark(*, model: type[OutboxItem], pk: int, claim: Claim, status: str) -> bool:
-    """Record that one row is being sent, or its outcome (sent, cancelled, failed), if this
-    claim still holds it.
+def outbox_mark(*, model: type[OutboxItem], claim: Claim, statuses: dict[int, str]) -> set[int]:
+    """Record, in one statement, that rows are being sent or their outcome (sent, cancelled,
+    failed), for the rows this claim still holds; returns the ids recorded.
 
-    This runs once per email, the moment the server has accepted it, so it is one plain
-    UPDATE: compiling it through the ORM would take longer than running it."""
+    The sender writes one email's outcome with the next email's "sending", so a fan-out costs
+    one write per email, and a worker that dies still leaves at most one row "sending". Each
+    row is conditional on its own claim, and RETURNING says which were written. It is one
+    plain UPDATE: compiling it through the ORM would take longer than running it."""
+    if not statuses:
+        return set()
     field = model._meta.get_field
-    sent_at = timezone.now() if status == OutboxItem.Status.SENT else None
+    now = field("sent_at").get_db_prep_value(timezone.now(), connection)
+    status_params, sent_at_params, claimed = [], [], []
+    for pk, status in statuses.items():
+        status_params += [pk, status]
+        sent_at_params += [pk, now if status == OutboxItem.Status.SENT else None]
+        # Only a row being sent keeps its lease; an outcome ends the claim on its row.
+        claimed.append("claimed_until" if status == OutboxItem.Status.SENDING else "NULL")
+    whens = " ".join(["WHEN %s THEN %s"] * len(statuses))
+    # Each CASE ends in its own column, which gives PostgreSQL the type of the bare values.
+    sql = (f"UPDATE {connection.ops.quote_name(model._meta.db_table)}"
+           f" SET status = CASE id {whens} ELSE status END,"
+           f" sent_at = CASE id {whens} ELSE sent_at END,"
+           f" claimed_until = CASE id {' '.join(f'WHEN %s THEN {value}' for value in claimed)} ELSE claimed_until END"
+           f" WHERE id IN ({', '.join(['%s'] * len(statuses))}) AND claim_token = %s AND status IN (%s, %s)"
+           " RETURNING id")
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {connection.ops.quote_name(model._meta.db_table)}"
-            " SET status = %s, sent_at = %s, claimed_until = CASE WHEN %s THEN claimed_until END"
-            " WHERE id = %s AND claim_token = %s AND status IN (%s, %s)",
-            [status, field("sent_at").get_db_prep_value(sent_at, connection), status == OutboxItem.Status.SENDING, pk,
-             field("claim_token").get_db_prep_value(claim.token, connection), *UNSENT],
-        )
-        return cursor.rowcount == 1
+        cursor.execute(sql, [*status_params, *sent_at_params, *statuses, *statuses,
+                             field("claim_token").get_db_prep_value(claim.token, connection), *UNSENT])
+        return {row[0] for row in cursor.fetchall()}
 
 
 def outbox_release(*, rows: QuerySet, claim: Claim) -> int:

@@ -1,6 +1,7 @@
 """Sending what the outbox holds: claim a batch, send each email through Django's email
 backend over one connection per batch, outside any transaction, marking each one "sending"
-before its SMTP call and "sent" the moment the server has accepted it.
+before its SMTP call and "sent" once the server has accepted it, in the same write that marks
+the next one "sending" (one write per email).
 
 The guarantee: nothing is lost, and a worker that dies costs at most one duplicate, which
 carries the same Message-ID (the row's id) so mail clients can fold it. A row is sent only
@@ -44,7 +45,7 @@ def _claim(rows: QuerySet) -> Claim:
                         max_attempts=settings.ALERTS_MAX_ATTEMPTS)
 
 
-Mark = Callable[[int, Claim, str], bool]
+Mark = Callable[[Claim, dict[int, str]], set[int]]
 
 
 def _send(connection: BaseEmailBackend, addressed: Addressed) -> None:
@@ -59,34 +60,53 @@ def _send(connection: BaseEmailBackend, addressed: Addressed) -> None:
 
 def _send_claimed(claim: Claim, model: type[OutboxItem], messages: Iterable[tuple[int, Addressed | None]],
                   mark: Mark) -> int:
-    """Send each (row id, message) of the claim over one connection, marking each as it goes;
-    a None message marks its row cancelled. Returns how many were sent."""
+    """Send each (row id, message) of the claim over one connection; a None message cancels
+    its row. Each email's outcome is written with the next one's "sending", in one statement
+    (the last one's when the batch ends). Returns how many were sent."""
     sent = 0
     lease = dt.timedelta(seconds=settings.ALERTS_CLAIM_LEASE_SECONDS)
+    outcomes: dict[int, str] = {}  # not yet written
     try:
         with LeaseKeeper(rows=model.objects.all(), claim=claim, lease=lease) as keeper, get_connection() as connection:
             for pk, message in messages:
                 if message is None:
-                    mark(pk, claim, Status.CANCELLED)
+                    outcomes[pk] = Status.CANCELLED
                     continue
                 if keeper.claim.time_left() < lease / 2:  # renewals are failing: stop before the lease can lapse
                     logger.warning("alerts: the lease is not being renewed; the rest of the batch goes to the next claim")
                     break
-                if not mark(pk, claim, Status.SENDING):
+                marked = mark(claim, {**outcomes, pk: Status.SENDING})
+                sent += _sent_count(model, outcomes, marked)
+                outcomes = {}
+                if pk not in marked:
                     logger.error("alerts: the claim on %s %s was lost before sending", model.__name__, pk)
                     break
                 try:
                     _send(connection, message)
                 except smtplib.SMTPRecipientsRefused:
-                    mark(pk, claim, Status.FAILED)
+                    outcomes[pk] = Status.FAILED
                     continue
-                if mark(pk, claim, Status.SENT):
-                    sent += 1
-                else:
-                    logger.error("alerts: %s %s was sent after its claim was lost", model.__name__, pk)
+                outcomes[pk] = Status.SENT
     finally:
-        outbox_release(rows=model.objects.all(), claim=claim)
+        try:
+            sent += _sent_count(model, outcomes, mark(claim, outcomes))
+        finally:
+            outbox_release(rows=model.objects.all(), claim=claim)
     return sent
+
+
+def _sent_count(model: type[OutboxItem], outcomes: dict[int, str], marked: set[int]) -> int:
+    """How many of `outcomes` were emails sent and recorded as sent; an email sent whose
+    record failed (its claim was lost meanwhile) is logged."""
+    count = 0
+    for pk, status in outcomes.items():
+        if status != Status.SENT:
+            continue
+        if pk in marked:
+            count += 1
+        else:
+            logger.error("alerts: %s %s was sent after its claim was lost", model.__name__, pk)
+    return count
 
 
 def _drain(rows: QuerySet, send_batch: Callable[[Claim], int]) -> int:
@@ -108,8 +128,8 @@ def _deliveries_batch_send(claim: Claim) -> int:
     return _send_claimed(claim, Delivery, messages, _delivery_mark)
 
 
-def _delivery_mark(pk: int, claim: Claim, status: str) -> bool:
-    return outbox_mark(model=Delivery, pk=pk, claim=claim, status=status)
+def _delivery_mark(claim: Claim, statuses: dict[int, str]) -> set[int]:
+    return outbox_mark(model=Delivery, claim=claim, statuses=statuses)
 
 
 def digests_send() -> int:
@@ -132,11 +152,12 @@ def _digests_batch_send(claim: Claim) -> int:
 
 
 @transaction.atomic
-def _digest_mark(pk: int, claim: Claim, status: str) -> bool:
-    """The digest's changes share its fate, in the same transaction: sent with it, or not."""
-    marked = outbox_mark(model=Digest, pk=pk, claim=claim, status=status)
-    if marked and status != Status.SENDING:
-        Delivery.objects.filter(digest_id=pk, status=Status.PENDING).update(
+def _digest_mark(claim: Claim, statuses: dict[int, str]) -> set[int]:
+    """A digest's changes share its fate, in the same transaction: sent with it, or not."""
+    marked = outbox_mark(model=Digest, claim=claim, statuses=statuses)
+    for status in {statuses[pk] for pk in marked} - {Status.SENDING}:
+        Delivery.objects.filter(digest_id__in=[pk for pk in marked if statuses[pk] == status],
+                                status=Status.PENDING).update(
             status=status, sent_at=timezone.now() if status == Status.SENT else None)
     return marked
 
