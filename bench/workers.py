@@ -6,8 +6,9 @@ the first pass, then a pass with nothing changed, with 2 workers and then with 1
 
 bench/session.py writes the session, bench/standin.py serves it on 127.0.0.1 with `--latency`
 seconds per response, the database is emptied and migrated (give one of its own) and the Redis
-database flushed (give one of your own). Each pass enqueues one `scrape_bill` task per bill on a
-queue of its own, as beat's hourly task does, and waits for every result; the workers are
+database flushed (give one of your own). Each pass reads the bill and stage types once and
+enqueues one `scrape_bill` task per bill on a queue of its own, as beat's hourly task does
+(`bills_hand_out`), and waits for every result; the workers are
 `celery worker --pool=solo` processes started here (one task at a time each) and stopped after.
 Rate limit off: the stand-in is ours. Prints one JSON object: per pass its seconds, requests,
 rows written and failed, and each pass's workers' peak resident memory (VmHWM). Asserts nothing.
@@ -57,6 +58,7 @@ def passes(arguments) -> dict:
         redis.Redis.from_url(arguments.redis_url).flushdb()
         configure_django(arguments.database_url, REDIS_URL=arguments.redis_url, HTTP_RATE_LIMIT_PER_SECOND="0",
                          SCRAPE_TASK_QUEUE=QUEUE, LOCK_DIR=str(Path(directory) / "locks"),
+                         CONN_MAX_AGE="600",  # as docker-compose.yml: a worker keeps its connection
                          **stand_in.source_settings())
         bill_ids = [bill_id_of(i) for i in range(arguments.bills)]
         found = {"bills": arguments.bills, "amendments": arguments.amendments, "latency": arguments.latency}
@@ -93,14 +95,15 @@ def workers(count: int):
 
 
 def one_pass(bill_ids: list[int], stand_in, running: list[subprocess.Popen]) -> dict:
-    """One scrape_bill task per bill, on the queue, until every one is done."""
+    """As beat's hourly task: the bill and stage types read once, then one scrape_bill task per
+    bill on the queue, until every one is done."""
     from django.db.models import Sum
 
-    from bills.tasks import scrape_bill
+    from bills.tasks import bills_hand_out
     from tracker.scraping.models import ScrapeRun
 
     before, started = stand_in.requests, time.perf_counter()
-    results = [scrape_bill.delay(bill_id) for bill_id in bill_ids]
+    results = bills_hand_out(bill_ids)
     run_ids = [result.get(timeout=3600) for result in results]
     seconds = time.perf_counter() - started
     totals = ScrapeRun.objects.filter(pk__in=run_ids).aggregate(created=Sum("created"), updated=Sum("updated"),

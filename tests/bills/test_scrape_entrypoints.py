@@ -79,6 +79,18 @@ def test_the_periodic_task_scrapes_every_tracked_bill_through_the_bill_task(tmp_
     assert ScrapeRun.objects.get(pk=run_id).wrote_nothing
 
 
+def test_the_periodic_task_reads_the_bill_and_stage_types_once_for_all_its_bill_tasks(tmp_path, settings):
+    responses = example_bill_responses()
+    del responses[f"{BILLS}/BillTypes?Skip=0&Take=20"]  # each reading of it records a problem
+    settings.SCRAPE_SNAPSHOT_DIR = str(write_snapshot(tmp_path / "s", responses))
+    settings.TRACKED_BILL_IDS = [9000001, 9000002]
+    assert scrape_tracked_bills.delay().get() == [9000001, 9000002]
+    assert ScrapeProblem.objects.filter(url__contains="/BillTypes").count() == 1
+    assert BillStage.objects.filter(bill__bills_api_id=9000001).count() == 3
+    assert scrape_bill.delay(9000001).get()  # on its own, a bill's task reads them itself
+    assert ScrapeProblem.objects.filter(url__contains="/BillTypes").count() == 2
+
+
 def test_beat_schedules_the_tracked_bills_scrape(settings):
     assert settings.CELERY_BEAT_SCHEDULE["scrape-tracked-bills"]["task"] == scrape_tracked_bills.name
 

@@ -40,6 +40,8 @@ STEPS: tuple[Step, ...] = (
     Step("clauses", "tracker.clauses.derive.clauses_derive"),
     Step("search", "tracker.search.index.search_documents_refresh"),
 )
+# For one bill's task in a pass that read the bill and stage types once before handing out tasks.
+BILL_STEPS = tuple(step for step in STEPS if step.per_bill)
 
 
 # Finds the bills the source changed since a time: (context, since) -> [bill id].
