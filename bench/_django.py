@@ -4,6 +4,7 @@ PostgreSQL database given by its URL (created when missing, emptied first: give 
 from __future__ import annotations
 
 import os
+from contextlib import closing
 from pathlib import Path
 
 
@@ -35,9 +36,8 @@ def _database_create(database: dict) -> None:
 
     maintenance = psycopg2.connect(dbname="postgres", user=database["USER"], password=database["PASSWORD"],
                                    host=database["HOST"], port=database["PORT"] or 5432)
-    maintenance.autocommit = True
-    with maintenance, maintenance.cursor() as cursor:
+    maintenance.autocommit = True  # CREATE DATABASE refuses a transaction, which `with maintenance` would open
+    with closing(maintenance), maintenance.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]])
         if cursor.fetchone() is None:
             cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database["NAME"])))
-    maintenance.close()
