@@ -78,7 +78,7 @@ def test_a_client_over_the_limit_gets_429_with_retry_after_and_others_do_not(cli
     ("/api/v1/bills/3159/clauses", 12),  # the page's selector: the corrections it shows, each kind's total
     (CLAUSE_65, 11),  # the page's selector: the corrections of what it shows, and the mentions its ledger cites
     ("/api/v1/bills/3159/amendments", 17),
-    ("/api/v1/amendments/9006001", 7),
+    ("/api/v1/amendments/9006001", 10),  # its clauses' threads: the motions named with them, the bill's threads
     ("/api/v1/divisions/commons/9008002", 5),
     ("/api/v1/members/9000001", 9),  # the member page's selector, every list whole
 ])

@@ -110,6 +110,16 @@ def test_an_amendment_with_its_sponsors_decision_and_the_ledger_of_the_clause_it
     assert amendment["source_url"] is None, "a made-up id never becomes a link to Parliament's site"
 
 
+def test_an_amendment_carries_the_exchange_between_the_houses_over_the_clause_it_inserts(client, procurement_bill):
+    """Lord Alton named Clause 65 with Amendment 47B in Motion 47A: the amendment that inserted
+    Clause 65 carries that thread, whole, as the bill's amendments give it."""
+    [thread] = get(client, "/api/v1/amendments/9006001")["threads"]
+    bill_threads = get(client, "/api/v1/bills/3159/amendments")["threads"]
+    assert thread == next(t for t in bill_threads if t["amendment"] == "47")
+    assert thread["steps"][0]["label"] == "Motion 47A (Amendment 47B)"
+    assert get(client, "/api/v1/amendments/9006002")["threads"] == [], "Amendment 449 touches no clause"
+
+
 def test_a_bills_amendments_with_the_ping_pong_thread_over_amendment_47(client, procurement_bill):
     found = get(client, "/api/v1/bills/3159/amendments")
     [thread] = [t for t in found["threads"] if t["amendment"] == "47"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ninja import Schema
+from pydantic import Field
 
 
 class Links(Schema):
@@ -250,6 +251,20 @@ class ClauseLedger(Schema):
     ledger: Ledger
 
 
+class ThreadStep(Schema):
+    house: str
+    stage: str | None
+    label: str
+    decision_label: str
+    ping_pong_item: int  # its bills_api_id, as in the bill's amendments' ping_pong_items
+
+
+class Thread(Schema):
+    amendment: str  # "47": the amendment the exchange between the Houses is about
+    steps: list[ThreadStep]
+    outcome: str
+
+
 class Amendment(Schema):
     bills_api_id: int
     number: str | None
@@ -269,6 +284,10 @@ class Amendment(Schema):
     sponsors: list[Sponsor]
     divisions: list[DivisionSummary]
     clause_ledgers: list[ClauseLedger]  # who supports and opposes each clause it inserts, changes or leaves out
+    threads: list[Thread] = Field(description=(
+        "Each exchange between the Houses over a clause it inserts, changes or leaves out (a motion or "
+        "amendment between the Houses named with the clause in debate), in order to its outcome, as in the "
+        "bill's amendments. Empty: no exchange recorded over its clauses."))
     source_url: str | None  # null for an amendment whose id the tracker made up
     corrected: list[Corrected]
     links: Links
@@ -304,20 +323,6 @@ class PingPongItem(Schema):
     sponsors: list[Sponsor]
     grouped_amendments: list[GroupedAmendment]
     page: str
-
-
-class ThreadStep(Schema):
-    house: str
-    stage: str | None
-    label: str
-    decision_label: str
-    ping_pong_item: int  # its bills_api_id, as in ping_pong_items
-
-
-class Thread(Schema):
-    amendment: str  # "47": the amendment the exchange between the Houses is about
-    steps: list[ThreadStep]
-    outcome: str
 
 
 class AmendmentsLinks(Links):

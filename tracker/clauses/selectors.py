@@ -145,6 +145,13 @@ def clause_ledgers(*, clauses: list[Clause]) -> dict[int, Ledger]:
     return {pk: ledger(items) for pk, items in evidence.items()}
 
 
+def ping_pong_items_naming(*, clauses: list[Clause]) -> set[int]:
+    """The pks of the motions and amendments between the Houses named with one of these clauses in
+    debate (their ping-pong events). One query."""
+    return set(ClauseEvent.objects.filter(clause__in=clauses, ping_pong_item__isnull=False)
+               .values_list("ping_pong_item_id", flat=True))
+
+
 def _support_evidence(support: ClauseSupport) -> Evidence:
     member = support.member
     who = None if support.via == ClauseSupport.Via.DECISION else str(
