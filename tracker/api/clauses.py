@@ -49,7 +49,14 @@ def bill_clauses(request: HttpRequest, bills_api_id: BillId, filters: Query[Clau
             "results": [clause_record(request, clause, histories[clause.pk]) for clause in shown.object_list]}
 
 
-@router.get("/bills/{bills_api_id}/clauses/{key}", response={200: schemas.Clause, **ERRORS}, url_name="clause",
+MOVED = {"description": "The key is a clause later found to be another (merged or renamed): `Location` gives "
+                        "the clause's current key, with no body.",
+         "headers": {"Location": {"description": "this resource at the clause's current key",
+                                  "schema": {"type": "string", "format": "uri-reference"}}}}
+
+
+@router.get("/bills/{bills_api_id}/clauses/{key}", response={200: schemas.Clause, 301: None, **ERRORS},
+            url_name="clause", openapi_extra={"responses": {301: MOVED}},
             summary="One clause: its number in every print, versions, status history with evidence, and ledger")
 @bill_resource
 def clause_detail(request: HttpRequest, bills_api_id: BillId, key: str = ClauseKey):
