@@ -41,8 +41,8 @@ def member_ref(request: HttpRequest, member: Member | None, *, members_api_id: i
 
 
 def corrected(obj) -> list[dict]:
-    """The fields an editor corrected on this record (selectors attach them), with the reason."""
-    return [{"field": override.label, "reason": override.reason}
+    """The fields an editor corrected on this record (selectors attach them), with the reason and when."""
+    return [{"field": override.label, "reason": override.reason, "corrected_at": override.updated_at}
             for override in getattr(obj, "corrected", {}).values()]
 
 

@@ -19,8 +19,9 @@ class Error(Schema):
 
 
 class Corrected(Schema):
-    field: str
+    field: str  # the field's name in words: "long title"
     reason: str
+    corrected_at: dt.datetime  # when an editor last set the correction
 
 
 class ListPage(Schema):
