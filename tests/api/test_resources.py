@@ -193,6 +193,21 @@ def test_a_value_an_editor_corrected_is_served_corrected_with_the_reason(client,
     assert get(client, "/api/v1/bills")["results"][0]["corrected"][0]["field"] == "long title"
 
 
+def test_a_clause_read_from_a_corrected_record_says_which_of_its_values_rest_on_it(client, procurement_bill,
+                                                                                   django_capture_on_commit_callbacks):
+    """Clause 65's place is read from the amendment inserting it: corrected there, it is marked here,
+    in the clause and in the bill's clause list alike."""
+    assert get(client, f"/api/v1/bills/3159/clauses/{CLAUSE_65}")["corrected"] == []
+    with django_capture_on_commit_callbacks(execute=True):
+        override = override_save(obj=Amendment.objects.get(bills_api_id=9006001), field="position",
+                                 value="After Clause 60", reason="An example correction made by this test.", user=None)
+    clause = get(client, f"/api/v1/bills/3159/clauses/{CLAUSE_65}")
+    assert clause["corrected"] == [{"field": "number", "reason": "An example correction made by this test.",
+                                    "corrected_at": as_json(override.updated_at)}]
+    listed = get(client, "/api/v1/bills/3159/clauses")["results"]
+    assert next(c for c in listed if c["key"] == CLAUSE_65) == clause
+
+
 def test_an_amendments_corrected_field_is_served_with_its_reason_and_when(client, procurement_bill,
                                                                           django_capture_on_commit_callbacks):
     amendment = Amendment.objects.get(bills_api_id=9006001)

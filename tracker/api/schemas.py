@@ -216,6 +216,10 @@ class Clause(Schema):
     versions: list[ClauseVersion]
     history: list[StatusEvent]
     ledger: Ledger
+    corrected: list[Corrected] = Field(description=(
+        "A clause is read from other records, never corrected itself: its heading, number or status (`field`) "
+        "where a record it was read from carries an editor's correction, with that correction's reason and time, "
+        "as its page marks them."))
     links: ClauseLinks
 
 
