@@ -16,6 +16,14 @@ NOT_RECORDED = "not recorded"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+class _Empty:
+    """What a cell holds where there is nothing to record (no conflict where the evidence agrees): an empty
+    cell, where a blank value says the record is silent ("not recorded")."""
+
+
+EMPTY = _Empty()
+
+
 class _Echo:
     """A pseudo-buffer: csv.writer writes a line to it and gets the line back to stream."""
 
@@ -24,8 +32,10 @@ class _Echo:
 
 
 def csv_cell(value: object) -> str:
-    """A value as a cell: "not recorded" for None or blank, a leading apostrophe where a
+    """A value as a cell: empty for EMPTY, "not recorded" for None or blank, a leading apostrophe where a
     spreadsheet would otherwise run it as a formula."""
+    if value is EMPTY:
+        return ""
     text = "" if value is None else str(value)
     if not text:
         return NOT_RECORDED

@@ -4,7 +4,9 @@ sourced account) and the Social Housing (Regulation) Bill [HL] (its two real Law
 import re
 
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 
+from amendments.models import Amendment
 from bills.models import Bill, Member
 from tracker.corrections.services import override_save
 from tracker.made_up_ids import is_made_up
@@ -13,6 +15,11 @@ from .conftest import PROCUREMENT, SOCIAL_HOUSING
 
 pytestmark = pytest.mark.django_db
 CLAUSE_65 = "amendment-9006001"  # Lord Alton's new clause, Clause 65 as brought from the Lords
+
+
+def as_json(value) -> str:
+    """A date and time as the API writes it (to the millisecond)."""
+    return DjangoJSONEncoder().default(value)
 
 
 def get(client, url: str) -> dict:
@@ -110,6 +117,16 @@ def test_an_amendment_with_its_sponsors_decision_and_the_ledger_of_the_clause_it
     assert amendment["source_url"] is None, "a made-up id never becomes a link to Parliament's site"
 
 
+def test_an_amendment_carries_the_exchange_between_the_houses_over_the_clause_it_inserts(client, procurement_bill):
+    """Lord Alton named Clause 65 with Amendment 47B in Motion 47A: the amendment that inserted
+    Clause 65 carries that thread, whole, as the bill's amendments give it."""
+    [thread] = get(client, "/api/v1/amendments/9006001")["threads"]
+    bill_threads = get(client, "/api/v1/bills/3159/amendments")["threads"]
+    assert thread == next(t for t in bill_threads if t["amendment"] == "47")
+    assert thread["steps"][0]["label"] == "Motion 47A (Amendment 47B)"
+    assert get(client, "/api/v1/amendments/9006002")["threads"] == [], "Amendment 449 touches no clause"
+
+
 def test_a_bills_amendments_with_the_ping_pong_thread_over_amendment_47(client, procurement_bill):
     found = get(client, "/api/v1/bills/3159/amendments")
     [thread] = [t for t in found["threads"] if t["amendment"] == "47"]
@@ -165,11 +182,39 @@ def test_a_value_an_editor_corrected_is_served_corrected_with_the_reason(client,
     bill = Bill.objects.get(bills_api_id=PROCUREMENT)
     before = client.get("/api/v1/bills/3159")["ETag"]
     with django_capture_on_commit_callbacks(execute=True):  # the correction's commit bumps the edit version
-        override_save(obj=bill, field="long_title", value="Example long title set by an editor",
-                      reason="An example correction made by this test.", user=None)
+        override = override_save(obj=bill, field="long_title", value="Example long title set by an editor",
+                                 reason="An example correction made by this test.", user=None)
     corrected = client.get("/api/v1/bills/3159")
     assert corrected["ETag"] != before, "an editor's change renders the resource afresh"
     assert corrected.json()["long_title"] == "Example long title set by an editor"
-    assert corrected.json()["corrected"] == [{"field": "long title",
-                                              "reason": "An example correction made by this test."}]
+    [correction] = corrected.json()["corrected"]
+    assert (correction["field"], correction["reason"]) == ("long title", "An example correction made by this test.")
+    assert correction["corrected_at"] == as_json(override.updated_at)
     assert get(client, "/api/v1/bills")["results"][0]["corrected"][0]["field"] == "long title"
+
+
+def test_a_clause_read_from_a_corrected_record_says_which_of_its_values_rest_on_it(client, procurement_bill,
+                                                                                   django_capture_on_commit_callbacks):
+    """Clause 65's place is read from the amendment inserting it: corrected there, it is marked here,
+    in the clause and in the bill's clause list alike."""
+    assert get(client, f"/api/v1/bills/3159/clauses/{CLAUSE_65}")["corrected"] == []
+    with django_capture_on_commit_callbacks(execute=True):
+        override = override_save(obj=Amendment.objects.get(bills_api_id=9006001), field="position",
+                                 value="After Clause 60", reason="An example correction made by this test.", user=None)
+    clause = get(client, f"/api/v1/bills/3159/clauses/{CLAUSE_65}")
+    assert clause["corrected"] == [{"field": "number", "reason": "An example correction made by this test.",
+                                    "corrected_at": as_json(override.updated_at)}]
+    listed = get(client, "/api/v1/bills/3159/clauses")["results"]
+    assert next(c for c in listed if c["key"] == CLAUSE_65) == clause
+
+
+def test_an_amendments_corrected_field_is_served_with_its_reason_and_when(client, procurement_bill,
+                                                                          django_capture_on_commit_callbacks):
+    amendment = Amendment.objects.get(bills_api_id=9006001)
+    with django_capture_on_commit_callbacks(execute=True):
+        override = override_save(obj=amendment, field="position", value="After Clause 60",
+                                 reason="An example correction made by this test.", user=None)
+    served = get(client, "/api/v1/amendments/9006001")
+    assert served["position"] == "After Clause 60"
+    assert served["corrected"] == [{"field": "position", "reason": "An example correction made by this test.",
+                                    "corrected_at": as_json(override.updated_at)}]

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from tests.factories import SubscriptionFactory
 from tracker.alerts.models import Delivery
-from tracker.clauses.account_entries import account_entries_load
+from tracker.clauses.account_entries import account_entries_load, account_entries_save
 from tracker.clauses.models import AccountEntry, Clause
 from tracker.events.models import ChangeEvent
 from tracker.events.services import event_record
@@ -109,6 +109,20 @@ def test_the_supporters_csv_is_the_same_ledger(client, clause_65):
                                                                                    "not recorded"]
     kearns = next(row for row in rows if row[0] == "Alicia Kearns")
     assert kearns[7] == "undated"
+    assert header[4] == "Conflict" and {row[4] for row in rows} == {""}, "no one's evidence conflicts: no cell says so"
+
+
+def test_the_supporters_csv_says_a_conflict_only_where_evidence_conflicts(client, clause_65):
+    example = {"clause_key": ALTON_CLAUSE, "name": "Example Member", "citation": "https://example.org/cited",
+               "reason": "An example made up by this test."}
+    account_entries_save(bill=clause_65.bill, entries=[
+        {**example, "key": "example-for", "stance": "supports", "said_on": "2023-01-09"},
+        {**example, "key": "example-against", "stance": "opposes", "said_on": "2023-06-13"}])
+    response = client.get(f"{clause_65.get_absolute_url()}supporters.csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    conflicts = {row["Name"]: row["Conflict"] for row in rows if row["Conflict"]}
+    assert conflicts == {"Example Member": "was recorded for, then was recorded against"}
 
 
 def test_an_editor_adds_an_entry_in_the_admin_and_the_clause_shows_it(client, clause_65):

@@ -12,7 +12,7 @@ from tests.clauses.test_clause_procurement import ALTON_CLAUSE, BROUGHT_FROM_LOR
 from tests.factories import bill_with_clause_amendments
 from tracker.clauses.derive import bill_clauses_derive
 from tracker.clauses.models import Clause, ClauseVersion, Print
-from tracker.exports import csv_cell
+from tracker.exports import EMPTY, csv_cell
 
 CLAUSES_CSV = "/bills/3159/procurement-bill-hl/clauses.csv"
 HEADER = ["Kind", "Number", "Heading", "Status now", "Last change stage", "Last change House", "Last change date",
@@ -27,7 +27,7 @@ def csv_rows(response) -> list[list[str]]:
 @pytest.mark.parametrize(("value", "cell"), [
     ("=1+2", "'=1+2"), ("+44 20", "'+44 20"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
     ("\r=x", "'\r=x"), ("Lord Fox", "Lord Fox"), ("a=b", "a=b"), (None, "not recorded"), ("", "not recorded"),
-    (0, "0"),
+    (0, "0"), (EMPTY, ""),
 ])
 def test_a_cell_is_not_recorded_when_blank_and_never_a_formula(value, cell):
     assert csv_cell(value) == cell

@@ -12,8 +12,9 @@ from pydantic import Field, field_validator
 
 from amendments import selectors
 from amendments.models import Amendment, Decision, Division, PingPongItem, Sponsorship
+from amendments.ping_pong_thread import Thread
 from tracker.converters import MAX_ID
-from tracker.site.selectors import amendment_ledgers
+from tracker.site.selectors import amendment_ledgers, clauses_threads
 
 from . import schemas
 from .bills import MAX_PER_PAGE
@@ -39,12 +40,13 @@ def division_summary(request: HttpRequest, division: Division) -> dict:
 
 
 @router.get("/amendments/{bills_api_id}", response={200: schemas.Amendment, **ERRORS}, url_name="amendment",
-            summary="An amendment: its sponsors, decision, divisions and the ledgers of the clauses it touches")
+            summary="An amendment: its sponsors, decision, divisions, and its clauses' ledgers and exchanges between the Houses")
 @resource
 def amendment_detail(request: HttpRequest, bills_api_id: AmendmentId):
     page = selectors.amendment_page(bills_api_id=bills_api_id)
     amendment = page.amendment
     stage, bill = amendment.bill_stage, amendment.bill_stage.bill
+    ledgers = amendment_ledgers(amendment=amendment)
     return {
         "bills_api_id": amendment.bills_api_id, "number": amendment.number,
         "bill": links(request, "bill", (bill.bills_api_id,), bill),
@@ -59,7 +61,9 @@ def amendment_detail(request: HttpRequest, bills_api_id: AmendmentId):
         "divisions": [division_summary(request, votes.division) for votes in page.divisions],
         "clause_ledgers": [{"clause": links(request, "clause", (bill.bills_api_id, found.clause.key), found.clause),
                             "label": found.clause.label, "ledger": ledger_record(request, found.ledger)}
-                           for found in amendment_ledgers(amendment=amendment)],
+                           for found in ledgers],
+        "threads": [_thread(thread) for thread in
+                    clauses_threads(bill=bill, clauses=[found.clause for found in ledgers])],
         "source_url": blank_as_null(amendment.source_url),
         "corrected": corrected(amendment),
         "links": links(request, "amendment", (amendment.bills_api_id,), amendment),
@@ -98,13 +102,17 @@ def bill_amendments(request: HttpRequest, bills_api_id: BillId, filters: Query[A
         **page_links(request, page.page_obj), "bill": links(request, "bill", (bill.bills_api_id,), bill),
         "results": [_amendment_row(request, a) for a in page.page_obj.object_list],
         "ping_pong_items": [_ping_pong_item(request, item, page_of_items) for item in items],
-        "threads": [{"amendment": thread.amendment, "outcome": thread.outcome,
-                     "steps": [{"house": step.house, "stage": blank_as_null(step.stage), "label": step.label,
-                                "decision_label": step.decision_label, "ping_pong_item": step.row.bills_api_id}
-                               for step in thread.steps]} for thread in threads],
+        "threads": [_thread(thread) for thread in threads],
         "links": {"self": request.build_absolute_uri(), "page": page_of_items,
             "csv": request.build_absolute_uri(f"{csv}?{query.urlencode()}" if query else csv)},
     }
+
+
+def _thread(thread: Thread) -> dict:
+    return {"amendment": thread.amendment, "outcome": thread.outcome,
+            "steps": [{"house": step.house, "stage": blank_as_null(step.stage), "label": step.label,
+                       "decision_label": step.decision_label, "ping_pong_item": step.row.bills_api_id}
+                      for step in thread.steps]}
 
 
 def _amendment_row(request: HttpRequest, amendment: Amendment) -> dict:

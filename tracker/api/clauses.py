@@ -12,6 +12,7 @@ from pydantic import Field
 from tracker.clauses import selectors
 from tracker.clauses.display import status_style
 from tracker.clauses.ledger import Evidence, Ledger, Position
+from tracker.clauses.marks import ClauseMarks
 from tracker.clauses.models import Clause
 from tracker.converters import MAX_ID
 from tracker.listing import WHOLE
@@ -19,7 +20,7 @@ from tracker.web_links import web_url
 
 from . import schemas
 from .bills import MAX_PER_PAGE
-from .common import ERRORS, BillId, member_ref
+from .common import ERRORS, BillId, correction, member_ref
 from .http import bill_resource
 from .links import api_url, blank_as_null, links, page_links
 
@@ -43,13 +44,22 @@ def bill_clauses(request: HttpRequest, bills_api_id: BillId, filters: Query[Clau
     clauses = [row.version.clause for row in page.rows] if chosen else [row.clause for row in page.matrix]
     shown = Paginator(clauses, filters.per_page).get_page(filters.page)
     histories = selectors.clause_histories(bill=page.bill, clauses=list(shown.object_list))
+    marks = selectors.clause_histories_marks(clauses=list(shown.object_list), histories=histories)
     return {**page_links(request, shown), "bill": links(request, "bill", (page.bill.bills_api_id,), page.bill),
             "prints": [{"key": p.key, "label": p.label, "stage": p.bill_stage.description if p.bill_stage else None}
                        for p in page.prints],
-            "results": [clause_record(request, clause, histories[clause.pk]) for clause in shown.object_list]}
+            "results": [clause_record(request, clause, histories[clause.pk], marks[clause.pk])
+                        for clause in shown.object_list]}
 
 
-@router.get("/bills/{bills_api_id}/clauses/{key}", response={200: schemas.Clause, **ERRORS}, url_name="clause",
+MOVED = {"description": "The key is a clause later found to be another (merged or renamed): `Location` gives "
+                        "the clause's current key, with no body.",
+         "headers": {"Location": {"description": "this resource at the clause's current key",
+                                  "schema": {"type": "string", "format": "uri-reference"}}}}
+
+
+@router.get("/bills/{bills_api_id}/clauses/{key}", response={200: schemas.Clause, 301: None, **ERRORS},
+            url_name="clause", openapi_extra={"responses": {301: MOVED}},
             summary="One clause: its number in every print, versions, status history with evidence, and ledger")
 @bill_resource
 def clause_detail(request: HttpRequest, bills_api_id: BillId, key: str = ClauseKey):
@@ -57,10 +67,11 @@ def clause_detail(request: HttpRequest, bills_api_id: BillId, key: str = ClauseK
     if isinstance(page, Clause):  # later found to be another clause: its address leads there
         return HttpResponsePermanentRedirect(reverse("api-v1:clause", args=[page.bill.bills_api_id, page.key]))
     history = selectors.ClauseHistory(page.numbers, [text.version for text in page.texts], page.events, page.ledger)
-    return clause_record(request, page.clause, history)
+    return clause_record(request, page.clause, history, page.marks)
 
 
-def clause_record(request: HttpRequest, clause: Clause, history: selectors.ClauseHistory) -> dict:
+def clause_record(request: HttpRequest, clause: Clause, history: selectors.ClauseHistory,
+                  marks: ClauseMarks) -> dict:
     bill, stage, proposal = clause.bill, clause.status_stage, clause.proposed_by
     status = status_style(clause.status)
     return {
@@ -74,6 +85,7 @@ def clause_record(request: HttpRequest, clause: Clause, history: selectors.Claus
                       "heading": blank_as_null(v.heading), "text": blank_as_null(v.text)} for v in history.versions],
         "history": [_event(request, item.event, item.style) for item in history.events],
         "ledger": ledger_record(request, history.ledger),
+        "corrected": [correction(value, override) for value, override in marks.by_value()],
         "links": {**links(request, "clause", (bill.bills_api_id, clause.key), clause),
                   "supporters_csv": request.build_absolute_uri(
                       reverse("clauses:supporters_csv", args=[bill.bills_api_id, bill.slug, clause.key]))},

@@ -9,6 +9,7 @@ from ninja import Path
 
 from bills.models import Member
 from tracker.converters import MAX_ID
+from tracker.corrections.models import Override
 
 from .links import api_url, page_url
 from .schemas import Error
@@ -41,9 +42,13 @@ def member_ref(request: HttpRequest, member: Member | None, *, members_api_id: i
 
 
 def corrected(obj) -> list[dict]:
-    """The fields an editor corrected on this record (selectors attach them), with the reason."""
-    return [{"field": override.label, "reason": override.reason}
-            for override in getattr(obj, "corrected", {}).values()]
+    """The fields an editor corrected on this record (selectors attach them), with the reason and when."""
+    return [correction(override.label, override) for override in getattr(obj, "corrected", {}).values()]
+
+
+def correction(field: str, override: Override) -> dict:
+    """The value `field` names rests on this editor's correction."""
+    return {"field": field, "reason": override.reason, "corrected_at": override.updated_at}
 
 
 def _party_read(member: Member) -> bool:

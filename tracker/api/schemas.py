@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ninja import Schema
+from pydantic import Field
 
 
 class Links(Schema):
@@ -18,8 +19,9 @@ class Error(Schema):
 
 
 class Corrected(Schema):
-    field: str
+    field: str  # the field's name in words: "long title"
     reason: str
+    corrected_at: dt.datetime  # when an editor last set the correction
 
 
 class ListPage(Schema):
@@ -214,6 +216,10 @@ class Clause(Schema):
     versions: list[ClauseVersion]
     history: list[StatusEvent]
     ledger: Ledger
+    corrected: list[Corrected] = Field(description=(
+        "A clause is read from other records, never corrected itself: its heading, number or status (`field`) "
+        "where a record it was read from carries an editor's correction, with that correction's reason and time, "
+        "as its page marks them."))
     links: ClauseLinks
 
 
@@ -250,6 +256,20 @@ class ClauseLedger(Schema):
     ledger: Ledger
 
 
+class ThreadStep(Schema):
+    house: str
+    stage: str | None
+    label: str
+    decision_label: str
+    ping_pong_item: int  # its bills_api_id, as in the bill's amendments' ping_pong_items
+
+
+class Thread(Schema):
+    amendment: str  # "47": the amendment the exchange between the Houses is about
+    steps: list[ThreadStep]
+    outcome: str
+
+
 class Amendment(Schema):
     bills_api_id: int
     number: str | None
@@ -269,6 +289,10 @@ class Amendment(Schema):
     sponsors: list[Sponsor]
     divisions: list[DivisionSummary]
     clause_ledgers: list[ClauseLedger]  # who supports and opposes each clause it inserts, changes or leaves out
+    threads: list[Thread] = Field(description=(
+        "Each exchange between the Houses over a clause it inserts, changes or leaves out (a motion or "
+        "amendment between the Houses named with the clause in debate), in order to its outcome, as in the "
+        "bill's amendments. Empty: no exchange recorded over its clauses."))
     source_url: str | None  # null for an amendment whose id the tracker made up
     corrected: list[Corrected]
     links: Links
@@ -304,20 +328,6 @@ class PingPongItem(Schema):
     sponsors: list[Sponsor]
     grouped_amendments: list[GroupedAmendment]
     page: str
-
-
-class ThreadStep(Schema):
-    house: str
-    stage: str | None
-    label: str
-    decision_label: str
-    ping_pong_item: int  # its bills_api_id, as in ping_pong_items
-
-
-class Thread(Schema):
-    amendment: str  # "47": the amendment the exchange between the Houses is about
-    steps: list[ThreadStep]
-    outcome: str
 
 
 class AmendmentsLinks(Links):

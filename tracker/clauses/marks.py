@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import models
 from django.db.models import Q
@@ -34,6 +35,11 @@ class ClauseMarks:
     heading: dict[str, Override] = field(default_factory=dict)
     number: dict[str, Override] = field(default_factory=dict)
     status: dict[str, Override] = field(default_factory=dict)
+
+    def by_value(self) -> list[tuple[str, Override]]:
+        """("heading", the correction it rests on), … in the order the page shows them."""
+        return [(value, override) for value, found in (("heading", self.heading), ("number", self.number),
+                                                       ("status", self.status)) for override in found.values()]
 
 
 def _present(objects: Iterable[models.Model | None]) -> list[models.Model]:
@@ -82,14 +88,39 @@ def clause_marks(*, clause: Clause, events: Sequence[ClauseEvent], supports: Seq
     """Attach `.corrected` to every record the page shows beside the clause (the proposing
     amendment, the stages, each event's and each ledger row's evidence, the mentions) and say which of the
     clause's own values rest on a correction. One query."""
-    proposal = _present([clause.proposed_by])
-    decided = _present(item for event in events for item in (event.amendment, event.division, event.ping_pong_item))
-    shown = _present([clause.bill, clause.status_stage, *(item for event in events for item in (
-        event.bill_stage, event.contribution, event.contribution.member if event.contribution_id else None))])
-    ledger = ledger_records(supports)
-    corrections_attach([*proposal, *decided, *shown, *ledger, *mentions])
+    return clauses_marks(clauses=[(clause, events, supports)], mentions=mentions)[clause.pk]
+
+
+def clauses_marks(*, clauses: Sequence[tuple[Clause, Sequence[ClauseEvent], Sequence[ClauseSupport]]],
+                  mentions: Sequence[Mention]) -> dict[int, ClauseMarks]:
+    """`clause_marks` of several clauses at once (each with its events and ledger rows), by clause pk.
+    One query."""
+    records = {clause.pk: _records(clause, events, supports) for clause, events, supports in clauses}
+    corrections_attach([*(record for found in records.values() for part in found for record in part), *mentions])
+    return {clause.pk: _marks(clause, records[clause.pk], mentions) for clause, _, _ in clauses}
+
+
+class _Records(NamedTuple):
+    """What the page shows beside a clause, by where it shows it."""
+
+    proposal: list[models.Model]  # the amendment proposing it
+    decided: list[models.Model]  # what decided each step of its history
+    shown: list[models.Model]  # the bill, stages, speeches and speakers
+    ledger: list[models.Model]  # the ledger's evidence
+
+
+def _records(clause: Clause, events: Sequence[ClauseEvent], supports: Sequence[ClauseSupport]) -> _Records:
+    return _Records(
+        proposal=_present([clause.proposed_by]),
+        decided=_present(item for event in events for item in (event.amendment, event.division, event.ping_pong_item)),
+        shown=_present([clause.bill, clause.status_stage, *(item for event in events for item in (
+            event.bill_stage, event.contribution, event.contribution.member if event.contribution_id else None))]),
+        ledger=ledger_records(supports))
+
+
+def _marks(clause: Clause, records: _Records, mentions: Sequence[Mention]) -> ClauseMarks:
     return ClauseMarks(
-        heading=heading_marks(clause.heading, [*proposal, *decided, *shown, *ledger]),
-        number=_overrides([*proposal, *(m for m in mentions if m.clause_id == clause.pk)], NUMBER_FIELDS),
-        status=_overrides([*proposal, *decided], STATUS_FIELDS),
+        heading=heading_marks(clause.heading, [*records.proposal, *records.decided, *records.shown, *records.ledger]),
+        number=_overrides([*records.proposal, *(m for m in mentions if m.clause_id == clause.pk)], NUMBER_FIELDS),
+        status=_overrides([*records.proposal, *records.decided], STATUS_FIELDS),
     )

@@ -3,11 +3,12 @@
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from tracker.exports import csv_moved, csv_response
+from tracker.exports import EMPTY, csv_moved, csv_response
 from tracker.listing import WHOLE  # a CSV holds the whole list
 from tracker.pagecache import cached_bill_page
 
 from . import selectors
+from .ledger import CONFLICTING
 from .models import Clause
 
 
@@ -57,7 +58,7 @@ def clause_supporters_csv(request, bills_api_id: int, slug: str, key: str):
                                           args=[clause.bill.bills_api_id, clause.bill.slug, clause.key]))
     rows = [_supporter_csv_row(request, position, item) for _, positions in page.ledger.groups
             for position in positions for item in position.evidence]
-    rows += [("", "", "", "opposes", "", item.row.get_via_display(), "opposes", item.date, item.note, "", "", "")
+    rows += [("", "", "", "opposes", EMPTY, item.row.get_via_display(), "opposes", item.date, item.note, "", "", "")
              for item in page.ledger.decisions]
     return csv_response(filename=f"{page.bill.slug}-{page.clause.key}-supporters.csv", header=SUPPORTERS_CSV_HEADER,
                         rows=rows)
@@ -67,7 +68,8 @@ def _supporter_csv_row(request, position, item) -> tuple:
     row = item.row
     source = row.account_entry.citation if row.account_entry else (
         request.build_absolute_uri(row.contribution.get_absolute_url()) if row.contribution else "")
-    return (position.name, position.party, position.house, position.verdict, position.conflict, row.get_via_display(),
+    conflict = position.conflict if position.verdict == CONFLICTING else EMPTY
+    return (position.name, position.party, position.house, position.verdict, conflict, row.get_via_display(),
             row.get_stance_display(), item.date if item.date else "undated", item.note, row.quote, source,
             request.build_absolute_uri(row.member.get_absolute_url()) if row.member else "")
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from amendments.bill_divisions import BillDivision, bill_divisions
 from amendments.models import Amendment
+from amendments.ping_pong_thread import Thread
 from amendments.selectors import (
     AmendmentPage,
     BillAmendmentSummary,
@@ -21,13 +22,14 @@ from amendments.selectors import (
     amendment_page_records,
     bill_amendment_summary,
     member_activity,
+    ping_pong_threads,
 )
 from bills.models import Bill, Member
 from bills.selectors import BillJourney, bill_journey, journey_records
 from tracker.clauses.ledger import Ledger
 from tracker.clauses.marks import ledger_mentions, ledger_records
 from tracker.clauses.models import Clause
-from tracker.clauses.selectors import clause_ledgers
+from tracker.clauses.selectors import clause_ledgers, ping_pong_items_naming
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.selectors import MemberContributions, Speeches, member_contributions, speeches_on_amendment
 
@@ -100,6 +102,15 @@ def amendment_ledgers(*, amendment: Amendment) -> list[ClauseLedger]:
                    .select_related("bill").distinct().order_by("position", "key"))
     ledgers = clause_ledgers(clauses=clauses)
     return [ClauseLedger(clause, ledgers[clause.pk]) for clause in clauses]
+
+
+def clauses_threads(*, bill: Bill, clauses: list[Clause]) -> list[Thread]:
+    """The exchanges between the Houses over these clauses (an amendment's): each whole thread with a
+    motion or amendment named with one of them in debate. Three queries; one when none is named."""
+    named = ping_pong_items_naming(clauses=clauses)
+    if not named:
+        return []
+    return [thread for thread in ping_pong_threads(bill=bill) if any(step.row.pk in named for step in thread.steps)]
 
 
 @dataclass(frozen=True)
