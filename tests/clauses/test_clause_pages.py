@@ -19,8 +19,10 @@ from tracker.clauses.models import Clause, ClauseVersion
 from tracker.hansard.models import Contribution, Mention
 
 pytestmark = pytest.mark.django_db
-MAX_CLAUSES_PAGE_QUERIES = 10  # two of them each list's count (tracker/listing.py), one the corrections shown
-MAX_CLAUSE_PAGE_QUERIES = 10  # with the editors' corrections of what the page shows: one query
+# Each with one more the first time a process reads the content types the corrections are keyed on
+# (a test run alone, or after one that emptied the database, starts cold).
+MAX_CLAUSES_PAGE_QUERIES = 11  # two of them each list's count (tracker/listing.py), one the corrections shown
+MAX_CLAUSE_PAGE_QUERIES = 11  # with the editors' corrections of what the page shows: one query
 
 
 def pages(bill) -> dict[str, str]:

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from amendments.models import Sponsorship, Vote
+from tests.amendments.test_views import MAX_QUERIES
 from tests.clauses.test_clause_pages import MAX_CLAUSE_PAGE_QUERIES, MAX_CLAUSES_PAGE_QUERIES
 from tests.factories import (
     DivisionFactory,
@@ -22,6 +23,7 @@ from tracker.clauses.models import Clause
 pytestmark = pytest.mark.django_db
 MAX_MEMBER_PAGE_QUERIES = 12
 SUPPORTERS = 150
+MAX_AMENDMENT_PAGE_QUERIES = MAX_QUERIES["amendment"]
 
 
 def rows(html: str, section: str) -> list[str]:
@@ -112,3 +114,17 @@ def test_a_members_votes_and_sponsorships_show_100_a_page(client, big_bill, djan
     whole = get(client, url + "?all=1", MAX_MEMBER_PAGE_QUERIES, django_assert_max_num_queries)
     assert whole[whole.index('id="votes"'):].count("/divisions/") == 120
     assert "All 130 amendments and motions led." in whole
+
+
+def test_an_amendment_page_shows_its_clause_s_ledger_100_people_a_page(client, big_bill, django_assert_max_num_queries):
+    lead = Clause.objects.get(bill=big_bill, proposed_by__sponsorships__position=SUPPORTERS - 1).proposed_by
+    url = lead.get_absolute_url()
+    first = get(client, url, MAX_AMENDMENT_PAGE_QUERIES, django_assert_max_num_queries)
+    assert first.count('class="tracker-ledger__person"') == 100 and "People 1 to 100 of 150." in first
+    assert 'href="?people=2#supporters" rel="next"' in first and 'href="?all=1#supporters">Show all 150 people</a>' in first
+
+    second = get(client, url + "?people=2", MAX_AMENDMENT_PAGE_QUERIES, django_assert_max_num_queries)
+    assert second.count('class="tracker-ledger__person"') == 50 and "People 101 to 150 of 150." in second
+
+    whole = get(client, url + "?all=1", MAX_AMENDMENT_PAGE_QUERIES, django_assert_max_num_queries)
+    assert whole.count('class="tracker-ledger__person"') == 150

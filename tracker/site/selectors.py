@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -32,6 +32,7 @@ from tracker.clauses.models import Clause
 from tracker.clauses.selectors import clause_ledgers, ping_pong_items_naming
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.selectors import MemberContributions, Speeches, member_contributions, speeches_on_amendment
+from tracker.listing import Listing, listing
 
 from .journey import Chart, StageDates
 from .journey_page import journey_drawing, journey_stages
@@ -93,6 +94,7 @@ def _contribution_records(contributions: MemberContributions) -> list:
 class ClauseLedger:
     clause: Clause
     ledger: Ledger
+    people: Listing | None = None  # on a page: the ledger's people, 100 a page (every one when None)
 
 
 def amendment_ledgers(*, amendment: Amendment) -> list[ClauseLedger]:
@@ -113,6 +115,11 @@ def clauses_threads(*, bill: Bill, clauses: list[Clause]) -> list[Thread]:
     return [thread for thread in ping_pong_threads(bill=bill) if any(step.row.pk in named for step in thread.steps)]
 
 
+def ledger_anchor(index: int) -> str:
+    """The id of the amendment page's heading over its clauses' ledger number `index` (from 0)."""
+    return f"supporters-{index + 1}" if index else "supporters"
+
+
 @dataclass(frozen=True)
 class AmendmentDetail:
     page: AmendmentPage
@@ -120,12 +127,15 @@ class AmendmentDetail:
     ledgers: list[ClauseLedger]  # of the clauses it inserts, changes or leaves out
 
 
-def amendment_detail(*, bills_api_id: int) -> AmendmentDetail:
-    """The amendment's page, what was said of it, and its clauses' ledgers, with the corrections of
-    everything they show, read in one query."""
+def amendment_detail(*, bills_api_id: int, query: Mapping[str, str]) -> AmendmentDetail:
+    """The amendment's page, what was said of it, and its clauses' ledgers (each one's people 100
+    a page by `query`, as on the clause page), with the corrections of everything they show, read
+    in one query."""
     page = amendment_page(bills_api_id=bills_api_id, marked=False)
     speeches = speeches_on_amendment(amendment=page.amendment)
-    ledgers = amendment_ledgers(amendment=page.amendment)
+    ledgers = [replace(found, people=listing(found.ledger.entries, query=query, noun="people",
+                                             param=f"people{n or ''}", anchor=ledger_anchor(n)))
+               for n, found in enumerate(amendment_ledgers(amendment=page.amendment))]
     supports = [item.row for found in ledgers for item in found.ledger.evidence]
     ledger_mentions(supports=supports)
     speakers = [speech.member for speech in speeches.all if speech.member]

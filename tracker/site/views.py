@@ -73,7 +73,7 @@ def member_votes_csv(request, members_api_id: int, slug: str):
 
 @cached_page
 def amendment_detail(request, bills_api_id: int):
-    detail = selectors.amendment_detail(bills_api_id=bills_api_id)
+    detail = selectors.amendment_detail(bills_api_id=bills_api_id, query=request.GET)
     return render(request, "site/amendment_detail.html", {
         "page": detail.page, "amendment": detail.page.amendment, "speeches": detail.speeches,
         "ledgers": detail.ledgers})
