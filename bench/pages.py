@@ -147,6 +147,10 @@ def bill_pages(size: Size) -> dict[str, str]:
         "amendments": reverse("amendments:bill_amendments", args=[bill.bills_api_id, bill.slug]),
         "amendment": amendments[0].get_absolute_url(),
         "division": divisions[0].get_absolute_url(),
+        "member": members[0].get_absolute_url(),  # a sponsor of many of its amendments, in each division
+        "debates": reverse("hansard:bill_debates", args=[bill.bills_api_id, bill.slug]),
+        "feed": reverse("alerts:feed", args=["bill", bill.bills_api_id]),
+        "search": _search_indexed() + "?q=clause+amendment",
         # The same records from the JSON API (/api/v1/), built by the same selectors.
         "api bill": reverse("api-v1:bill", args=[bill.bills_api_id]),
         "api clauses": reverse("api-v1:bill_clauses", args=[bill.bills_api_id]) + "?per_page=100",
@@ -155,6 +159,16 @@ def bill_pages(size: Size) -> dict[str, str]:
         "api amendment": reverse("api-v1:amendment", args=[amendments[0].bills_api_id]),
         "api division": reverse("api-v1:division", args=[divisions[0].house.lower(), divisions[0].source_id]),
     }
+
+
+def _search_indexed() -> str:
+    """Write every search document, as `make run` does after loading; the search page's address."""
+    from django.urls import reverse
+
+    from tracker.search.index import search_documents_rebuild
+
+    search_documents_rebuild()
+    return reverse("search:search")
 
 
 def _members(count: int) -> list:
