@@ -360,7 +360,8 @@ def division_page(*, house: str, source_id: int) -> DivisionPage:
     division = get_object_or_404(Division.objects.select_related("bill"), source=source, source_id=source_id)
     votes = list(_votes().filter(division=division))
     links = list(_links().filter(division=division))
-    corrections_attach([division, division.bill, *votes, *links, *(vote.member for vote in votes if vote.member)])
+    corrections_attach([division, division.bill, *votes, *links, *(vote.member for vote in votes if vote.member),
+                        *(link.target.bill_stage for link in links if link.target)])
     return DivisionPage(_division_votes(division, votes, links), bill_reconstructed(bills_api_id=division.bill.bills_api_id))
 
 

@@ -11,6 +11,7 @@ from django.contrib import admin
 
 from amendments.models import Amendment, Division, DivisionLink, GroupedAmendment, PingPongItem, Sponsorship, Vote
 from bills.models import Bill, BillStage, Member, Publication, Sitting
+from tracker.clauses.models import Print
 from tests.test_public_pages_crawl import demo  # noqa: F401  (a fixture)
 from tracker.corrections.services import override_save
 from tracker.hansard.models import Contribution, Debate, Mention
@@ -176,3 +177,62 @@ def test_a_clause_marks_its_heading_status_and_place_where_each_is_shown_when_a_
     assert marked("Agreed without a division").search(status)
     assert "after Clause 60" in numbers and marked("Placed after Clause 60").search(numbers)
     assert not marked("The heading as printed").search(status)  # a title does not decide where it stands
+
+
+def between(page: str, start: str, end: str) -> str:
+    """The part of a page from `start` to the next `end`."""
+    first = page.index(start)
+    return page[first:page.index(end, first)]
+
+
+def short_marked(reason: str) -> re.Pattern:
+    """The short "(corrected)" mark where a badge would break the layout, its reason in its title."""
+    return re.compile(r'tracker-corrected--short" title="Corrected: ' + re.escape(reason))
+
+
+def test_a_corrected_stage_name_is_marked_where_each_page_names_it(client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    decided = next(link for link in DivisionLink.objects.order_by("pk") if link.target)
+    chosen_print = Print.objects.filter(bill__bills_api_id=3159).exclude(versions=None).order_by("position").last()
+    places = [  # (the stage, the page, where on it the stage is named)
+        (Amendment.objects.get(bills_api_id=9006002).bill_stage, "/amendments/9006002/", ("govuk-caption-l", "<h1")),
+        (decided.target.bill_stage, decided.division.get_absolute_url(), ("What it decided", "<h2")),
+        (chosen_print.bill_stage, CLAUSES, ('id="table"', "<table")),
+        (Amendment.objects.get(bills_api_id=9006001).bill_stage, CLAUSE_65, ("Proposed by", "Supporters and opponents")),
+    ]
+    for number, (stage, path, (start, end)) in enumerate(places):
+        reason = f"Stage {number} is misnamed at the source"
+        corrected(stage, "description", f"Stage {number} (corrected)", reason, django_capture_on_commit_callbacks)
+        where = between(client.get(path).content.decode(), start, end)
+        assert f"Stage {number} (corrected)" in where and marked(reason).search(where), (path, where)
+
+
+def test_a_corrected_bill_title_is_marked_in_the_breadcrumbs(client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    corrected(Bill.objects.get(bills_api_id=3159), "short_title", "Procurement Bill (HL)", "The title as printed",
+              django_capture_on_commit_callbacks)
+    for path in [AMENDMENTS, BILL + "debates/", DEBATE, DIVISION, CLAUSES, CLAUSE_65, "/amendments/9006002/"]:
+        breadcrumbs = between(client.get(path).content.decode(), '<nav class="govuk-breadcrumbs"', "</nav>")
+        assert short_marked("The title as printed").search(breadcrumbs), (path, breadcrumbs)
+
+
+def test_a_corrected_new_clause_title_is_marked_in_the_matrix_and_above_each_version(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    corrected(Amendment.objects.get(bills_api_id=9006001), "new_clause_title", "Timeline for removal of suppliers",
+              "The title as tabled", django_capture_on_commit_callbacks)
+    matrix = between(client.get(CLAUSES).content.decode(), 'id="matrix"', "</table>")
+    versions = between(client.get(CLAUSE_65).content.decode(), 'id="text"', 'id="history"')
+    assert marked("The title as tabled").search(matrix), matrix
+    assert marked("The title as tabled").search(versions), versions
+
+
+def test_corrected_division_counts_are_marked_beside_each_count_shown(client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    division, leaving_out = Division.objects.get(source_id=9008003), Amendment.objects.get(bills_api_id=9006004)
+    corrected(DivisionLink.objects.get(division=division, number="2"), "amendment", leaving_out,
+              "The division decided this amendment", django_capture_on_commit_callbacks)
+    corrected(division, "for_count", 229, "Miscounted", django_capture_on_commit_callbacks)
+    corrected(division, "against_count", 180, "Also miscounted", django_capture_on_commit_callbacks)
+    for path in [division.get_absolute_url(), leaving_out.get_absolute_url()]:
+        page = client.get(path).content.decode()
+        ayes = between(page, f"<dt class=\"govuk-summary-list__key\">{division.for_label}</dt>", "</dd>")
+        noes = between(page, f"<dt class=\"govuk-summary-list__key\">{division.against_label}</dt>", "</dd>")
+        assert "229" in ayes and marked("Miscounted").search(ayes), (path, ayes)
+        assert "180" in noes and marked("Also miscounted").search(noes), (path, noes)

@@ -105,7 +105,7 @@ class _Records(NamedTuple):
 
     proposal: list[models.Model]  # the amendment proposing it
     decided: list[models.Model]  # what decided each step of its history
-    shown: list[models.Model]  # the bill, stages, speeches and speakers
+    shown: list[models.Model]  # the bill, stages (the proposal's too), speeches and speakers
     ledger: list[models.Model]  # the ledger's evidence
 
 
@@ -113,8 +113,9 @@ def _records(clause: Clause, events: Sequence[ClauseEvent], supports: Sequence[C
     return _Records(
         proposal=_present([clause.proposed_by]),
         decided=_present(item for event in events for item in (event.amendment, event.division, event.ping_pong_item)),
-        shown=_present([clause.bill, clause.status_stage, *(item for event in events for item in (
-            event.bill_stage, event.contribution, event.contribution.member if event.contribution_id else None))]),
+        shown=_present([clause.bill, clause.status_stage, clause.proposed_by and clause.proposed_by.bill_stage, *(
+            item for event in events for item in (
+                event.bill_stage, event.contribution, event.contribution.member if event.contribution_id else None))]),
         ledger=ledger_records(supports))
 
 

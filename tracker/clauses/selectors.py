@@ -49,6 +49,7 @@ class MatrixCell:
 class MatrixRow:
     clause: Clause
     cells: list[MatrixCell]
+    heading_corrected: dict = field(default_factory=dict)  # the heading, when an editor's correction gave it
 
 
 @dataclass(frozen=True)
@@ -88,24 +89,29 @@ def bill_clauses_page(*, bills_api_id: int, query: Mapping[str, str], print_key:
     page_versions = listing(versions.order_by("kind", "position") if chosen else [], query=query,
                             noun="clauses and schedules", anchor="table")
     stages = list(BillStage.objects.filter(bill=bill).order_by("sort_order", "bills_api_id"))
-    proposals = [v.clause.proposed_by for v in page_versions if v.clause.proposed_by]
+    clauses = (Clause.objects.filter(bill=bill, superseded_by=None)
+               .select_related("bill", "proposed_by__bill_stage", "status_stage").order_by("position", "key"))
+    matrix_clauses = listing(clauses, query=query, noun="clauses", param="matrix_page", anchor="matrix")
+    proposals = [c.proposed_by for c in [*(v.clause for v in page_versions), *matrix_clauses] if c.proposed_by]
     corrections_attach([bill, *stages, *(v.clause.status_stage for v in page_versions if v.clause.status_stage),
-                        *proposals])
+                        *proposals, *([chosen.bill_stage] if chosen and chosen.bill_stage else [])])
     rows = replace(page_versions, items=[
         ClauseRow(v, status_style(v.clause.status), kind_totals[v.kind],
                   heading_marks(v.heading, [v.clause.proposed_by] if v.clause.proposed_by else []))
         for v in page_versions])
-    clauses = (Clause.objects.filter(bill=bill, superseded_by=None)
-               .select_related("bill", "proposed_by__bill_stage", "status_stage").order_by("position", "key"))
-    matrix = listing(clauses, query=query, noun="clauses", param="matrix_page", anchor="matrix",
-                     build=lambda clause: MatrixRow(clause, [MatrixCell(stage, tuple(
-                         style for kind in clause.stage_marks.get(str(stage.pk), ()) if (style := status_style(kind))))
-                         for stage in stages]))
+    matrix = replace(matrix_clauses, items=[_matrix_row(clause, stages) for clause in matrix_clauses])
     last_check = latest_scraped(bills_api_id=bill.bills_api_id)
     shown = {style.kind for row in matrix for cell in row.cells for style in cell.styles}
     return BillClausesPage(bill, prints, chosen, rows, stages, matrix,
                            [style for style in STATUS_STYLES.values() if style.kind in shown],
                            bool(last_check and last_check.run.reconstructed))
+
+
+def _matrix_row(clause: Clause, stages: list[BillStage]) -> MatrixRow:
+    """The clause's row of the matrix; its proposing amendment carries `.corrected`."""
+    cells = [MatrixCell(stage, tuple(style for kind in clause.stage_marks.get(str(stage.pk), ())
+                                     if (style := status_style(kind)))) for stage in stages]
+    return MatrixRow(clause, cells, heading_marks(clause.heading, [clause.proposed_by] if clause.proposed_by else []))
 
 
 @dataclass(frozen=True)
