@@ -11,8 +11,8 @@ from django.contrib import admin
 
 from amendments.models import Amendment, Division, DivisionLink, GroupedAmendment, PingPongItem, Sponsorship, Vote
 from bills.models import Bill, BillStage, Member, Publication, Sitting
-from tracker.clauses.models import Print
 from tests.test_public_pages_crawl import demo  # noqa: F401  (a fixture)
+from tracker.clauses.models import ClauseSupport, Print
 from tracker.corrections.services import override_save
 from tracker.hansard.models import Contribution, Debate, Mention
 
@@ -190,14 +190,16 @@ def short_marked(reason: str) -> re.Pattern:
     return re.compile(r'tracker-corrected--short" title="Corrected: ' + re.escape(reason))
 
 
-def test_a_corrected_stage_name_is_marked_where_each_page_names_it(client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_corrected_stage_name_is_marked_where_each_page_names_it(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
     decided = next(link for link in DivisionLink.objects.order_by("pk") if link.target)
     chosen_print = Print.objects.filter(bill__bills_api_id=3159).exclude(versions=None).order_by("position").last()
     places = [  # (the stage, the page, where on it the stage is named)
         (Amendment.objects.get(bills_api_id=9006002).bill_stage, "/amendments/9006002/", ("govuk-caption-l", "<h1")),
         (decided.target.bill_stage, decided.division.get_absolute_url(), ("What it decided", "<h2")),
         (chosen_print.bill_stage, CLAUSES, ('id="table"', "<table")),
-        (Amendment.objects.get(bills_api_id=9006001).bill_stage, CLAUSE_65, ("Proposed by", "Supporters and opponents")),
+        (Amendment.objects.get(bills_api_id=9006001).bill_stage, CLAUSE_65,
+         ("Proposed by", "Supporters and opponents")),
     ]
     for number, (stage, path, (start, end)) in enumerate(places):
         reason = f"Stage {number} is misnamed at the source"
@@ -206,7 +208,8 @@ def test_a_corrected_stage_name_is_marked_where_each_page_names_it(client, demo,
         assert f"Stage {number} (corrected)" in where and marked(reason).search(where), (path, where)
 
 
-def test_a_corrected_bill_title_is_marked_in_the_breadcrumbs(client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_corrected_bill_title_is_marked_in_the_breadcrumbs(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
     corrected(Bill.objects.get(bills_api_id=3159), "short_title", "Procurement Bill (HL)", "The title as printed",
               django_capture_on_commit_callbacks)
     for path in [AMENDMENTS, BILL + "debates/", DEBATE, DIVISION, CLAUSES, CLAUSE_65, "/amendments/9006002/"]:
@@ -224,7 +227,8 @@ def test_a_corrected_new_clause_title_is_marked_in_the_matrix_and_above_each_ver
     assert marked("The title as tabled").search(versions), versions
 
 
-def test_corrected_division_counts_are_marked_beside_each_count_shown(client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+def test_corrected_division_counts_are_marked_beside_each_count_shown(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
     division, leaving_out = Division.objects.get(source_id=9008003), Amendment.objects.get(bills_api_id=9006004)
     corrected(DivisionLink.objects.get(division=division, number="2"), "amendment", leaving_out,
               "The division decided this amendment", django_capture_on_commit_callbacks)
@@ -236,3 +240,25 @@ def test_corrected_division_counts_are_marked_beside_each_count_shown(client, de
         noes = between(page, f"<dt class=\"govuk-summary-list__key\">{division.against_label}</dt>", "</dd>")
         assert "229" in ayes and marked("Miscounted").search(ayes), (path, ayes)
         assert "180" in noes and marked("Also miscounted").search(noes), (path, noes)
+
+
+def test_a_renamed_party_is_one_row_of_a_ledgers_party_table_under_its_corrected_name_marked(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    supports = ClauseSupport.objects.filter(clause__key="amendment-9006001").exclude(member__party=None)
+    party = supports.first().member.party
+    named_before = party.name
+    corrected(party, "name", "Renamed Party", "The name the party registered", django_capture_on_commit_callbacks)
+    for path in [CLAUSE_65, "/amendments/9006001/"]:
+        table = between(client.get(path).content.decode(), "tracker-ledger__parties", "</table>")
+        assert re.search(r"Renamed Party\s*<span class=\"tracker-corrected\">", table), (path, table)
+        assert marked("The name the party registered").search(table) and named_before not in table, (path, table)
+
+
+def test_a_signatures_corrected_party_is_marked_in_a_ledgers_party_table(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    signature = Sponsorship.objects.filter(amendment__bills_api_id=9006001).order_by("position").last()  # signing only
+    corrected(signature, "party_name", "Corrected Party Name", "Signed for another party",
+              django_capture_on_commit_callbacks)
+    table = between(client.get(CLAUSE_65).content.decode(), "tracker-ledger__parties", "</table>")
+    assert re.search(r"Corrected Party Name\s*<span class=\"tracker-corrected\">", table), table
+    assert marked("Signed for another party").search(table), table

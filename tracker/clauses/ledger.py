@@ -72,6 +72,7 @@ class PartyCount:
     party: str
     supporting: int
     opposing: int
+    corrected: Any = None  # the editor's correction (an Override) that gave the party's name, if one did
 
 
 @dataclass(frozen=True)

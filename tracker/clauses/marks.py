@@ -11,7 +11,7 @@ for the marks beside the evidence. One query for the mentions, one for every cor
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from django.db import models
@@ -21,6 +21,7 @@ from tracker.corrections.models import Override
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.models import Mention
 
+from .ledger import Ledger, ledger
 from .models import Clause, ClauseEvent, ClauseSupport
 
 HEADING_FIELDS = {"new_clause_title", "heading"}  # an amendment's new clause, a debate heading "Clause 16: …"
@@ -78,9 +79,31 @@ def ledger_mentions(*, supports: Sequence[ClauseSupport]) -> list[Mention]:
 
 def ledger_records(supports: Sequence[ClauseSupport]) -> list[models.Model]:
     """What a ledger shows beside each piece of evidence, for the marks: amendment, division,
-    speech and the mention a stance was read from."""
+    speech, the mention a stance was read from and the person's party."""
     return _present(item for row in supports for item in (
-        row.amendment, row.division, row.contribution, getattr(row, "mention", None)))
+        row.amendment, row.division, row.contribution, getattr(row, "mention", None),
+        getattr(row, "sponsorship", None), row.member.party if row.member else None))
+
+
+def _corrected(record: models.Model | None, name: str) -> Override | None:
+    return getattr(record, "corrected", {}).get(name)
+
+
+def ledger_with_corrected_parties(found: Ledger) -> Ledger:
+    """The ledger with each party an editor renamed under its corrected name, and the rows of the
+    party table whose name an editor gave (a party renamed, a signature's party corrected) carrying
+    that correction. Renaming a party recomputes nothing, so the evidence still names it as read:
+    it is renamed here, before the people are counted by party, so one party stays one row. The
+    rows' records carry `.corrected` (`ledger_records`)."""
+    rows = [item.row for item in found.evidence if item.row is not None]
+    parties = {row.member.party for row in rows if row.member and _corrected(row.member.party, "name")}
+    signatures = [override for row in rows if (override := _corrected(getattr(row, "sponsorship", None), "party_name"))]
+    corrections = {str(o.value): o for o in signatures} | {p.name: p.corrected["name"] for p in parties}
+    if not corrections:
+        return found
+    renamed = {str(party.corrected["name"].source_value): party.name for party in parties}
+    rebuilt = ledger(replace(item, party=renamed.get(item.party, item.party)) for item in found.evidence)
+    return replace(rebuilt, by_party=[replace(row, corrected=corrections.get(row.party)) for row in rebuilt.by_party])
 
 
 def clause_marks(*, clause: Clause, events: Sequence[ClauseEvent], supports: Sequence[ClauseSupport],

@@ -7,10 +7,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from amendments.models import Sponsorship
 from bills.models import Bill, BillStage, Sitting
 from bills.whats_next import what_next
 from tracker.corrections.services import corrections_attach
@@ -30,7 +31,14 @@ from .display import (
 )
 from .how_we_know import LinkExplanation, link_explanations
 from .ledger import Evidence, Ledger, ledger
-from .marks import ClauseMarks, clause_marks, clauses_marks, heading_marks, ledger_mentions
+from .marks import (
+    ClauseMarks,
+    clause_marks,
+    clauses_marks,
+    heading_marks,
+    ledger_mentions,
+    ledger_with_corrected_parties,
+)
 from .models import Clause, ClauseEvent, ClauseLink, ClauseSupport, ClauseVersion, Print
 from .whats_next import ClauseNext, clause_next
 
@@ -143,10 +151,15 @@ def clause_ledger(*, clause: Clause) -> Ledger:
 
 
 def clause_ledgers(*, clauses: list[Clause]) -> dict[int, Ledger]:
-    """`clause_ledger` of several clauses at once, by clause pk. One query."""
+    """`clause_ledger` of several clauses at once, by clause pk. One query. A signature's row gets
+    `.sponsorship`, the signature it was read from (its id only), for the marks of its corrections."""
     evidence: dict[int, list[Evidence]] = {clause.pk: [] for clause in clauses}
+    signature = Sponsorship.objects.filter(amendment=OuterRef("amendment"), members_api_id=OuterRef("members_api_id"))
     for support in ClauseSupport.objects.filter(clause__in=clauses).select_related(
-            "member", "amendment", "division", "contribution__debate", "account_entry").order_by("pk"):
+            "member__party", "amendment", "division", "contribution__debate", "account_entry").annotate(
+            sponsorship_pk=Subquery(signature.values("pk")[:1])).order_by("pk"):
+        signed = support.via == ClauseSupport.Via.SPONSOR and support.sponsorship_pk
+        support.sponsorship = Sponsorship(pk=support.sponsorship_pk) if signed else None
         evidence[support.clause_id].append(_support_evidence(support))
     return {pk: ledger(items) for pk, items in evidence.items()}
 
@@ -229,9 +242,10 @@ def clause_page(*, bills_api_id: int, key: str, query: Mapping[str, str], today:
         Prefetch("sittings", queryset=Sitting.objects.order_by("date"))).order_by("sort_order", "bills_api_id"))
     bill_next = what_next(bill=clause.bill, stages=stages, today=today)
     last_check = latest_scraped(bills_api_id=clause.bill.bills_api_id)
-    supporters = history.ledger
-    supports = [item.row for item in supporters.evidence]
+    supports = [item.row for item in history.ledger.evidence]
     mentions = ledger_mentions(supports=supports)
+    marks = clause_marks(clause=clause, events=events, supports=supports, mentions=mentions)
+    supporters = ledger_with_corrected_parties(history.ledger)
     return ClausePage(
         clause=clause, bill=clause.bill, status=status_style(clause.status),
         numbers=history.numbers, texts=texts_with_differences(history.versions), events=history.events,
@@ -239,7 +253,7 @@ def clause_page(*, bills_api_id: int, key: str, query: Mapping[str, str], today:
         next=clause_next(clause=clause, bill_next=bill_next),
         reconstructed=bool(last_check and last_check.run.reconstructed),
         how_we_know=link_explanations(links),
-        marks=clause_marks(clause=clause, events=events, supports=supports, mentions=mentions),
+        marks=marks,
     )
 
 

@@ -27,7 +27,7 @@ from amendments.selectors import (
 from bills.models import Bill, Member
 from bills.selectors import BillJourney, bill_journey, journey_records
 from tracker.clauses.ledger import Ledger
-from tracker.clauses.marks import ledger_mentions, ledger_records
+from tracker.clauses.marks import ledger_mentions, ledger_records, ledger_with_corrected_parties
 from tracker.clauses.models import Clause
 from tracker.clauses.selectors import clause_ledgers, ping_pong_items_naming
 from tracker.corrections.services import corrections_attach
@@ -143,4 +143,5 @@ def amendment_detail(*, bills_api_id: int, query: Mapping[str, str]) -> Amendmen
                         *(speech.stage for speech in speeches.all if speech.stage), *speakers,
                         *(member.party for member in speakers if member.party),
                         *ledger_records(supports)])
+    ledgers = [ClauseLedger(found.clause, ledger_with_corrected_parties(found.ledger)) for found in ledgers]
     return AmendmentDetail(page, speeches, ledgers)
