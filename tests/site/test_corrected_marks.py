@@ -249,9 +249,12 @@ def test_a_renamed_party_is_one_row_of_a_ledgers_party_table_under_its_corrected
     named_before = party.name
     corrected(party, "name", "Renamed Party", "The name the party registered", django_capture_on_commit_callbacks)
     for path in [CLAUSE_65, "/amendments/9006001/"]:
-        table = between(client.get(path).content.decode(), "tracker-ledger__parties", "</table>")
+        page = client.get(path).content.decode()
+        table = between(page, "tracker-ledger__parties", "</table>")
+        people = between(page, "tracker-ledger__person", "</h2>")
         assert re.search(r"Renamed Party\s*<span class=\"tracker-corrected\">", table), (path, table)
         assert marked("The name the party registered").search(table) and named_before not in table, (path, table)
+        assert re.search(r"Renamed Party\s*<span class=\"tracker-corrected\">", people), (path, people)
 
 
 def test_a_signatures_corrected_party_is_marked_in_a_ledgers_party_table(
@@ -259,6 +262,9 @@ def test_a_signatures_corrected_party_is_marked_in_a_ledgers_party_table(
     signature = Sponsorship.objects.filter(amendment__bills_api_id=9006001).order_by("position").last()  # signing only
     corrected(signature, "party_name", "Corrected Party Name", "Signed for another party",
               django_capture_on_commit_callbacks)
-    table = between(client.get(CLAUSE_65).content.decode(), "tracker-ledger__parties", "</table>")
+    page = client.get(CLAUSE_65).content.decode()
+    table = between(page, "tracker-ledger__parties", "</table>")
+    people = between(page, "tracker-ledger__person", "</h2>")
     assert re.search(r"Corrected Party Name\s*<span class=\"tracker-corrected\">", table), table
     assert marked("Signed for another party").search(table), table
+    assert re.search(r"Corrected Party Name\s*<span class=\"tracker-corrected\">", people), people

@@ -52,6 +52,7 @@ class Position:
     verdict: str  # supports, opposes, conflicting or spoke
     evidence: tuple[Evidence, ...]
     conflict: str = ""  # "spoke against, then voted for" when the evidence conflicts
+    party_corrected: Any = None  # the editor's correction (an Override) that gave the party's name, if one did
 
     @property
     def row(self) -> Any:
@@ -72,7 +73,7 @@ class PartyCount:
     party: str
     supporting: int
     opposing: int
-    corrected: Any = None  # the editor's correction (an Override) that gave the party's name, if one did
+    party_corrected: Any = None  # a correction (an Override) that gave the party's name to someone counted here
 
 
 @dataclass(frozen=True)

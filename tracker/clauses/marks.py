@@ -21,7 +21,7 @@ from tracker.corrections.models import Override
 from tracker.corrections.services import corrections_attach
 from tracker.hansard.models import Mention
 
-from .ledger import Ledger, ledger
+from .ledger import Ledger, Position, ledger
 from .models import Clause, ClauseEvent, ClauseSupport
 
 HEADING_FIELDS = {"new_clause_title", "heading"}  # an amendment's new clause, a debate heading "Clause 16: …"
@@ -89,21 +89,38 @@ def _corrected(record: models.Model | None, name: str) -> Override | None:
     return getattr(record, "corrected", {}).get(name)
 
 
+def _signed_party(row: ClauseSupport | None) -> Override | None:
+    """The correction of the party on the signature a ledger row was read from, if any."""
+    return _corrected(getattr(row, "sponsorship", None), "party_name")
+
+
+def _party_correction(position: Position, renamed: dict[str, Override]) -> Position:
+    """The position, with the correction that gave its party's name: of a signature it was read
+    from, or of the party's own name."""
+    signed = (_signed_party(item.row) for item in position.evidence)
+    override = next((o for o in signed if o is not None and str(o.value) == position.party), None)
+    return replace(position, party_corrected=override or renamed.get(position.party))
+
+
 def ledger_with_corrected_parties(found: Ledger) -> Ledger:
-    """The ledger with each party an editor renamed under its corrected name, and the rows of the
-    party table whose name an editor gave (a party renamed, a signature's party corrected) carrying
-    that correction. Renaming a party recomputes nothing, so the evidence still names it as read:
-    it is renamed here, before the people are counted by party, so one party stays one row. The
-    rows' records carry `.corrected` (`ledger_records`)."""
+    """The ledger with each party an editor renamed under its corrected name, and each person and
+    row of the party table whose party's name an editor gave (a party renamed, a signature's party
+    corrected) carrying that correction. Renaming a party recomputes nothing, so the evidence
+    still names it as read: it is renamed here, before the people are counted by party, so one
+    party stays one row. The rows' records carry `.corrected` (`ledger_records`)."""
     rows = [item.row for item in found.evidence if item.row is not None]
     parties = {row.member.party for row in rows if row.member and _corrected(row.member.party, "name")}
-    signatures = [override for row in rows if (override := _corrected(getattr(row, "sponsorship", None), "party_name"))]
-    corrections = {str(o.value): o for o in signatures} | {p.name: p.corrected["name"] for p in parties}
-    if not corrections:
+    if not parties and not any(_signed_party(row) for row in rows):
         return found
-    renamed = {str(party.corrected["name"].source_value): party.name for party in parties}
-    rebuilt = ledger(replace(item, party=renamed.get(item.party, item.party)) for item in found.evidence)
-    return replace(rebuilt, by_party=[replace(row, corrected=corrections.get(row.party)) for row in rebuilt.by_party])
+    source_names = {str(party.corrected["name"].source_value): party.name for party in parties}
+    rebuilt = ledger(replace(item, party=source_names.get(item.party, item.party)) for item in found.evidence)
+    renamed = {party.name: party.corrected["name"] for party in parties}
+    groups = {name: [_party_correction(position, renamed) for position in getattr(rebuilt, name)]
+              for name in ("supporting", "opposing", "conflicting", "spoke")}
+    people = [position for positions in groups.values() for position in positions if position.party_corrected]
+    return replace(rebuilt, **groups, by_party=[replace(row, party_corrected=next(
+        (p.party_corrected for p in people if (p.house, p.party) == (row.house, row.party)), None))
+        for row in rebuilt.by_party])
 
 
 def clause_marks(*, clause: Clause, events: Sequence[ClauseEvent], supports: Sequence[ClauseSupport],
