@@ -361,7 +361,7 @@ def division_page(*, house: str, source_id: int) -> DivisionPage:
     votes = list(_votes().filter(division=division))
     links = list(_links().filter(division=division))
     corrections_attach([division, division.bill, *votes, *links, *(vote.member for vote in votes if vote.member),
-                        *(link.target.bill_stage for link in links if link.target)])
+                        *(record for link in links if link.target for record in (link.target, link.target.bill_stage))])
     return DivisionPage(_division_votes(division, votes, links), bill_reconstructed(bills_api_id=division.bill.bills_api_id))
 
 

@@ -76,10 +76,10 @@ def member_page(*, members_api_id: int, query: Mapping[str, str]) -> MemberPage:
 
 
 def _activity_records(activity: MemberActivity) -> list:
-    """What the member's amendments and votes show: each amendment or motion and its stage, vote, division and
-    what it decided."""
+    """What the member's amendments and votes show: each amendment or motion and its stage and bill, vote,
+    division and what it decided."""
     votes, items = activity.votes, [s.sponsored for s in (*activity.led, *activity.supported)]
-    return [*items, *(item.bill_stage for item in items), *votes, *(v.division for v in votes),
+    return [*items, *(record for item in items for record in (item.bill_stage, item.bill_stage.bill)), *votes, *(v.division for v in votes),
             *(link for v in votes for link in v.division.links.all())]
 
 
