@@ -281,3 +281,11 @@ def test_what_a_division_decided_and_a_signers_bills_are_marked_where_corrected(
     signer = Sponsorship.objects.filter(amendment__bills_api_id=9006001).exclude(member=None).first().member
     signed = between(client.get(signer.get_absolute_url()).content.decode(), 'id="amendments"', 'id="votes"')
     assert marked("The title as printed").search(signed), signed
+
+
+def test_the_journey_charts_text_alternative_says_a_stage_name_was_corrected(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    corrected(Bill.objects.get(bills_api_id=3159).current_stage, "description", "Royal Assent (corrected)",
+              "Named as the Act records it", django_capture_on_commit_callbacks)
+    description = between(client.get(BILL).content.decode(), '<desc id="journey-desc">', "</desc>")
+    assert "Royal Assent (corrected) (corrected: Named as the Act records it)." in description, description
