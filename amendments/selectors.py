@@ -217,7 +217,8 @@ def bill_amendments_page(*, bills_api_id: int, filters: AmendmentFilters, page_n
     shown = [*page_obj.object_list, *items]
     grouped = [g for item in items for g in item.grouped_amendments.all()]
     sponsorships = [s for row in (*shown, *grouped) for s in row.sponsorships.all()]
-    corrections_attach([bill, *stages, *shown, *grouped, *sponsorships, *_sponsors(sponsorships)])
+    corrections_attach([bill, *stages, *shown, *grouped, *sponsorships, *_sponsors(sponsorships),
+                        *(item.bill_stage for item in items)])  # the exchanges name each motion's stage
     listed = {stage.pk: stage for stage in stages}  # with their corrections: each section heads with its stage
     return BillAmendmentsPage(
         bill=bill,

@@ -289,3 +289,17 @@ def test_the_journey_charts_text_alternative_says_a_stage_name_was_corrected(
               "Named as the Act records it", django_capture_on_commit_callbacks)
     description = between(client.get(BILL).content.decode(), '<desc id="journey-desc">', "</desc>")
     assert "Royal Assent (corrected) (corrected: Named as the Act records it)." in description, description
+
+
+def test_a_corrected_stage_in_an_exchange_and_a_signers_corrected_name_in_a_ledger_are_marked(
+        client, demo, django_capture_on_commit_callbacks):  # noqa: F811
+    motion = PingPongItem.objects.filter(bill_stage__bill__bills_api_id=3159).order_by("pk").first()
+    corrected(motion.bill_stage, "description", "Consideration of amendments (corrected)", "As the Journal names it",
+              django_capture_on_commit_callbacks)
+    exchanges = between(client.get(AMENDMENTS).content.decode(), 'id="ping-pong-threads"', "</ol>")
+    assert marked("As the Journal names it").search(exchanges), exchanges
+    signature = Sponsorship.objects.filter(amendment__bills_api_id=9006001).order_by("position").last()  # signing only
+    corrected(signature, "name", "Lord Coaker (corrected)", "Named as he signed", django_capture_on_commit_callbacks)
+    people = between(client.get(CLAUSE_65).content.decode(), "tracker-ledger__person", "</h2>")
+    assert re.search(r"Lord Coaker \(corrected\)</a></strong>\s*<span class=\"tracker-corrected\">", people), people
+    assert marked("Named as he signed").search(people), people
