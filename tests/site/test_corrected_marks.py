@@ -274,7 +274,8 @@ def test_what_a_division_decided_and_a_signers_bills_are_marked_where_corrected(
         client, demo, django_capture_on_commit_callbacks):  # noqa: F811
     decided = next(link for link in DivisionLink.objects.order_by("pk") if link.target)
     corrected(decided.target, "number", "99Q", "Renumbered on the paper", django_capture_on_commit_callbacks)
-    what_it_decided = between(client.get(decided.division.get_absolute_url()).content.decode(), "What it decided", "<h2")
+    division_page = client.get(decided.division.get_absolute_url()).content.decode()
+    what_it_decided = between(division_page, "What it decided", "<h2")
     assert "99Q" in what_it_decided and marked("Renumbered on the paper").search(what_it_decided), what_it_decided
     corrected(Bill.objects.get(bills_api_id=3159), "short_title", "Procurement Bill (HL)", "The title as printed",
               django_capture_on_commit_callbacks)
