@@ -133,9 +133,7 @@ def amendment_detail(*, bills_api_id: int, query: Mapping[str, str]) -> Amendmen
     in one query."""
     page = amendment_page(bills_api_id=bills_api_id, marked=False)
     speeches = speeches_on_amendment(amendment=page.amendment)
-    ledgers = [replace(found, people=listing(found.ledger.entries, query=query, noun="people",
-                                             param=f"people{n or ''}", anchor=ledger_anchor(n)))
-               for n, found in enumerate(amendment_ledgers(amendment=page.amendment))]
+    ledgers = amendment_ledgers(amendment=page.amendment)
     supports = [item.row for found in ledgers for item in found.ledger.evidence]
     ledger_mentions(supports=supports)
     speakers = [speech.member for speech in speeches.all if speech.member]
@@ -143,5 +141,12 @@ def amendment_detail(*, bills_api_id: int, query: Mapping[str, str]) -> Amendmen
                         *(speech.stage for speech in speeches.all if speech.stage), *speakers,
                         *(member.party for member in speakers if member.party),
                         *ledger_records(supports)])
-    ledgers = [ClauseLedger(found.clause, ledger_with_corrected_parties(found.ledger)) for found in ledgers]
-    return AmendmentDetail(page, speeches, ledgers)
+    return AmendmentDetail(page, speeches, [_paged(found, n, query) for n, found in enumerate(ledgers)])
+
+
+def _paged(found: ClauseLedger, index: int, query: Mapping[str, str]) -> ClauseLedger:
+    """The amendment page's ledger number `index` (from 0), its parties as corrected (its records carry
+    `.corrected`), its people 100 a page by `query`, as on the clause page."""
+    corrected = ledger_with_corrected_parties(found.ledger)
+    return replace(found, ledger=corrected, people=listing(corrected.entries, query=query, noun="people",
+                                                           param=f"people{index or ''}", anchor=ledger_anchor(index)))
