@@ -84,7 +84,7 @@ def test_a_worker_killed_mid_batch_neither_loses_nor_repeats_a_delivery(settings
             assert Delivery.objects.count() == DELIVERIES
             # Generous: on a loaded CI machine 619 messages can take minutes; what is asserted
             # is what was sent, never how fast.
-            _wait_until(lambda: worker.poll() is not None, timeout=600,
+            _wait_until(lambda: "killed" in dead_worker, timeout=600,  # killed and reaped by the sink's thread
                         waiting_for=lambda: f"the kill at message {KILL_AT}; the sink has {sink.count}")
         assert dead_worker["killed"] == -9  # SIGKILL
         sent_before_kill = Delivery.objects.filter(status=OutboxItem.Status.SENT).count()
@@ -135,7 +135,7 @@ def test_a_worker_killed_after_the_server_accepted_a_message_costs_at_most_one_d
             settings.ALERTS_TASK_QUEUE = queue
             event_record(kind=ChangeEvent.Kind.STAGE_CHANGED, bill=bill,
                          summary="Example Bill: moved to Commons Report stage", detail={})
-            _wait_until(lambda: worker.poll() is not None, timeout=600,
+            _wait_until(lambda: "killed" in dead_worker, timeout=600,  # killed and reaped by the sink's thread
                         waiting_for=lambda: f"the kill after message {KILL_AT}; the sink has {sink.count}")
         assert dead_worker["killed"] == -9
         sending = Delivery.objects.get(status=OutboxItem.Status.SENDING)  # N, which the sink has
