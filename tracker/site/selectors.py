@@ -79,8 +79,8 @@ def _activity_records(activity: MemberActivity) -> list:
     """What the member's amendments and votes show: each amendment or motion and its stage and bill, vote,
     division and what it decided."""
     votes, items = activity.votes, [s.sponsored for s in (*activity.led, *activity.supported)]
-    return [*items, *(record for item in items for record in (item.bill_stage, item.bill_stage.bill)), *votes, *(v.division for v in votes),
-            *(link for v in votes for link in v.division.links.all())]
+    return [*items, *(record for item in items for record in (item.bill_stage, item.bill_stage.bill)), *votes,
+            *(v.division for v in votes), *(link for v in votes for link in v.division.links.all())]
 
 
 def _contribution_records(contributions: MemberContributions) -> list:
@@ -95,6 +95,7 @@ class ClauseLedger:
     clause: Clause
     ledger: Ledger
     people: Listing | None = None  # on a page: the ledger's people, 100 a page (every one when None)
+    anchor: str = ""  # on a page: the id of the heading over it, where its page links lead
 
 
 def amendment_ledgers(*, amendment: Amendment) -> list[ClauseLedger]:
@@ -113,11 +114,6 @@ def clauses_threads(*, bill: Bill, clauses: list[Clause]) -> list[Thread]:
     if not named:
         return []
     return [thread for thread in ping_pong_threads(bill=bill) if any(step.row.pk in named for step in thread.steps)]
-
-
-def ledger_anchor(index: int) -> str:
-    """The id of the amendment page's heading over its clauses' ledger number `index` (from 0)."""
-    return f"supporters-{index + 1}" if index else "supporters"
 
 
 @dataclass(frozen=True)
@@ -148,5 +144,6 @@ def _paged(found: ClauseLedger, index: int, query: Mapping[str, str]) -> ClauseL
     """The amendment page's ledger number `index` (from 0), its parties as corrected (its records carry
     `.corrected`), its people 100 a page by `query`, as on the clause page."""
     corrected = ledger_with_corrected_parties(found.ledger)
-    return replace(found, ledger=corrected, people=listing(corrected.entries, query=query, noun="people",
-                                                           param=f"people{index or ''}", anchor=ledger_anchor(index)))
+    anchor = f"supporters-{index + 1}" if index else "supporters"
+    return replace(found, ledger=corrected, anchor=anchor, people=listing(
+        corrected.entries, query=query, noun="people", param=f"people{index or ''}", anchor=anchor))
